@@ -1,0 +1,54 @@
+"""The one way documents reach files: project files and data: URLs, nothing else."""
+
+from __future__ import annotations
+
+import mimetypes
+from pathlib import Path
+from urllib.parse import unquote, urlsplit
+
+from weasyprint.urls import FatalURLFetchingError, URLFetcher, URLFetcherResponse
+
+#: Documents render under this fixed base so output never depends on the checkout folder
+#: (WeasyPrint names embedded images after their absolute URL).
+VIRTUAL_ROOT = "file:///campaignkit/"
+
+#: Folders of the project a document may read.
+READABLE = ("brand", "content", "templates")
+
+
+class ProjectFetcher(URLFetcher):
+    """Serves project files under VIRTUAL_ROOT; records what it served and refused."""
+
+    def __init__(self, root: Path):
+        super().__init__(allowed_protocols={"data"})
+        self.root = Path(root).resolve()
+        self.fetched: list[str] = []
+        self.refused: list[str] = []
+
+    def fetch(self, url, headers=None):
+        if url.startswith("data:"):
+            return super().fetch(url, headers)
+        rel, reason = self.project_path(url)
+        if rel is None:
+            self.refused.append(f"{url}: {reason}")
+            raise FatalURLFetchingError(f"refused to read {url}: {reason}")
+        path = self.root / rel
+        self.fetched.append(rel)
+        kind = mimetypes.guess_type(path.name)[0] or "application/octet-stream"
+        return URLFetcherResponse(url, body=path.read_bytes(), headers={"Content-Type": kind})
+
+    def project_path(self, url: str) -> tuple[str | None, str]:
+        """(project-relative path, "") if `url` names a readable project file, else (None, why)."""
+        parts = urlsplit(url)
+        if parts.scheme != "file" or parts.netloc or not url.startswith(VIRTUAL_ROOT):
+            return None, "only files in the project may be used, never the network or the system"
+        rel = unquote(parts.path)[len(urlsplit(VIRTUAL_ROOT).path) :]
+        path = (self.root / rel).resolve()  # follows symlinks: a link out is refused
+        if not path.is_relative_to(self.root):
+            return None, "it is outside the project"
+        rel = path.relative_to(self.root).as_posix()
+        if rel.split("/", 1)[0] not in READABLE:
+            return None, "documents may only use files in brand/, content/ and templates/"
+        if not path.is_file():
+            return None, "no such file in the project"
+        return rel, ""

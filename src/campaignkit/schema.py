@@ -1,0 +1,183 @@
+"""The shape of the content files: what each field is and what it may hold."""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Annotated, Literal
+
+from pydantic import BaseModel, ConfigDict, Field, RootModel, StringConstraints, model_validator
+
+Slug = Annotated[str, StringConstraints(pattern=r"^[a-z0-9]+(-[a-z0-9]+)*$")]
+LangCode = Annotated[str, StringConstraints(pattern=r"^[a-z]{2,3}$")]
+Name = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1)]
+Phone = Annotated[str, StringConstraints(pattern=r"^\+?[0-9][0-9 ./-]{3,}$")]
+Url = Annotated[str, StringConstraints(pattern=r"^https://\S+$")]
+Time = Annotated[str, StringConstraints(pattern=r"^\d{1,2}:\d{2}(\s*[-–]\s*\d{1,2}:\d{2})?$")]
+
+
+class Model(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+
+class Text(RootModel[dict[str, Annotated[str, StringConstraints(min_length=1)]]]):
+    """One text in several languages: {en: ..., fr: ...}."""
+
+    model_config = ConfigDict(frozen=True)
+
+    def __getitem__(self, lang: str) -> str:
+        return self.root[lang]
+
+
+class Language(Model):
+    name: Name
+    locale: Name
+    status: Literal["source", "reviewed", "needs-native-review"]
+
+
+class CampaignInfo(Model):
+    name: Text
+    organiser: Text
+    country: Text
+
+
+class Day(Model):
+    date: dt.date
+    name: Text
+    call: Text
+
+
+class Theme(Model):
+    id: Slug
+    by: Text
+    title: Text
+    summary: Text
+    call: Text
+
+
+class Trafficking(Model):
+    definition: Text
+    victims: Text
+
+
+class Figure(Model):
+    id: Slug
+    value: Annotated[int, Field(gt=0)]
+    label: Text
+
+
+class Figures(Model):
+    source: Text
+    items: Annotated[list[Figure], Field(min_length=1)]
+
+
+class Quote(Model):
+    author: Name
+    role: Text
+    text: Text
+
+
+class BlueHeart(Model):
+    launched: Annotated[int, Field(gt=0)]
+    about: Text
+    meaning: Text
+    donations: Text
+
+
+class Launch(Model):
+    date: dt.date
+    city: Slug
+    title: Text
+    text: Text
+
+
+class Contact(Model):
+    name: Name
+    phone: Phone | None = None
+    website: Url | None = None
+
+
+class Help(Model):
+    text: Text
+    contacts: list[Contact] = []
+
+
+class CampaignFile(Model):
+    """content/campaign.yaml"""
+
+    languages: Annotated[dict[LangCode, Language], Field(min_length=1)]
+    campaign: CampaignInfo
+    day: Day
+    themes: Annotated[list[Theme], Field(min_length=1)]
+    trafficking: Trafficking
+    figures: Figures
+    quote: Quote
+    blue_heart: BlueHeart
+    launch: Launch
+    help: Help
+
+
+class Event(Model):
+    date: dt.date
+    kind: Literal["illumination", "stand", "other"]
+    time: Time | None = None
+    place: Text | None = None
+    organisers: list[Name] = []
+    title: Text | None = None
+    description: Text | None = None
+
+    @model_validator(mode="after")
+    def _other_has_title(self):
+        if self.kind == "other" and self.title is None:
+            raise ValueError("an event of kind 'other' needs a title; add one")
+        return self
+
+
+class CityFile(Model):
+    """content/cities/<id>.yaml"""
+
+    name: Text
+    languages: Annotated[list[LangCode], Field(min_length=1)]
+    events: list[Event] = []
+    image: Name | None = None
+    image_alt: Text | None = None
+
+
+class StoryFile(Model):
+    """content/stories/<id>.yaml"""
+
+    order: int = 0
+    person: Literal["archetype", "real"]
+    consent: bool = False
+    anonymised: bool = False
+    title: Text
+    text: Text
+    image: Name | None = None
+    image_alt: Text | None = None
+
+    @model_validator(mode="after")
+    def _real_people_consent(self):
+        if self.person == "real" and not (self.consent and self.anonymised):
+            raise ValueError(
+                "a real person's story needs 'consent: true' and 'anonymised: true'; "
+                "publish it only with the person's consent and nothing that identifies them"
+            )
+        return self
+
+
+class LabelsFile(Model):
+    """content/labels.yaml: the words templates put around the content."""
+
+    events_title: Text
+    illumination: Text
+    illumination_city: Text
+    stand: Text
+    stand_plain: Text
+    theme_line: Text
+    what_is: Text
+    figures_title: Text
+    source: Text
+    spotlight: Text
+    blue_heart_title: Text
+    help_title: Text
+    phone: Text
+    review_pending: Text

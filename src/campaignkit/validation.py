@@ -1,0 +1,93 @@
+"""Schema validation whose errors read as instructions, one line each."""
+
+from __future__ import annotations
+
+from typing import TypeVar
+
+from pydantic import BaseModel, ValidationError
+
+from .errors import Problem
+from .yamlfile import Path_, dotted
+
+M = TypeVar("M", bound=BaseModel)
+
+
+def validate(model: type[M], data: object, name: str, marks: dict[Path_, int]):
+    """Validate `data` read from file `name`; return (instance or None, problems)."""
+    try:
+        return model.model_validate(data), []
+    except ValidationError as err:
+        problems = []
+        for item in err.errors(include_url=False):
+            loc = tuple(item["loc"])
+            problems.append(
+                Problem(name, line_of(marks, loc), dotted(loc), explain(item, model, loc))
+            )
+        return None, problems
+
+
+def line_of(marks: dict[Path_, int], loc: Path_) -> int | None:
+    """The line of `loc`, or of its nearest parent that exists in the file."""
+    while loc not in marks and loc:
+        loc = loc[:-1]
+    return marks.get(loc)
+
+
+def explain(item: dict, model: type[BaseModel], loc: Path_) -> str:
+    kind, value, ctx = item["type"], item.get("input"), item.get("ctx") or {}
+    if kind == "missing":
+        return "is required; add it"
+    if kind == "extra_forbidden":
+        known = ", ".join(sorted(fields_at(model, loc[:-1])))
+        return f"is not a known field; remove it or fix its spelling (known: {known})"
+    if value is None and kind.endswith("_type"):
+        return "is empty; fill it in or remove the line"
+    if kind.startswith("date"):
+        return f"'{value}' is not a date; write it as YYYY-MM-DD, e.g. 2022-07-30"
+    if kind.startswith("int") or kind == "greater_than":
+        return f"'{value}' is not a whole number above zero; write digits only, e.g. 20900000"
+    if kind.startswith("bool"):
+        return f"'{value}' is not true or false"
+    if kind == "literal_error":
+        return f"'{value}' is not allowed; use {ctx['expected']}"
+    if kind == "string_pattern_mismatch":
+        return f"'{value}' is not in the expected form ({ctx['pattern']})"
+    if kind == "string_type":
+        return "must be text, not a list or mapping"
+    if kind in ("dict_type", "model_type", "model_attributes_type"):
+        return "must be a mapping (indented 'key: value' lines)"
+    if kind == "list_type":
+        return "must be a list ('- item' lines, or [a, b])"
+    if kind == "too_short":
+        return "must not be empty"
+    if kind in ("value_error", "assertion_error"):
+        return str(ctx.get("error", item["msg"])).removeprefix("Value error, ")
+    return item["msg"]
+
+
+def fields_at(model: type[BaseModel], loc: Path_) -> list[str]:
+    """Field names of the model found at `loc` inside `model` (for hints)."""
+    current: object = model
+    for part in loc:
+        if isinstance(part, int) or not _is_model(current):
+            continue
+        field = current.model_fields.get(part)
+        if field is None:
+            return []
+        current = _inner_model(field.annotation)
+    return list(current.model_fields) if _is_model(current) else []
+
+
+def _is_model(obj: object) -> bool:
+    return isinstance(obj, type) and issubclass(obj, BaseModel)
+
+
+def _inner_model(annotation: object) -> object:
+    """The model inside list[M], dict[str, M], M | None."""
+    if _is_model(annotation):
+        return annotation
+    for arg in getattr(annotation, "__args__", ()):
+        found = _inner_model(arg)
+        if found is not None:
+            return found
+    return None

@@ -1,0 +1,172 @@
+"""Shared fixtures: project trees in tmp dirs and doit runs in-process."""
+
+from __future__ import annotations
+
+import io
+import json
+import shutil
+from contextlib import redirect_stderr, redirect_stdout
+from dataclasses import dataclass
+from pathlib import Path
+
+import pytest
+from doit.cmd_base import ModuleTaskLoader
+from doit.doit_cmd import DoitMain
+
+from campaignkit.tasks import creators
+
+REPO = Path(__file__).resolve().parents[1]
+
+
+@dataclass
+class Run:
+    code: int
+    out: str
+    err: str
+    tasks: dict[str, str]  # task name -> 'success' | 'up-to-date' | 'fail' | ...
+    errors: dict[str, str]  # task name -> what doit reported for a failed task
+
+    @property
+    def executed(self) -> list[str]:
+        return sorted(name for name, result in self.tasks.items() if result == "success")
+
+
+def run_doit(root: Path, *args: str) -> Run:
+    """Run doit in this process on the project at `root`; report which tasks ran."""
+    out, err = io.StringIO(), io.StringIO()
+    command = list(args) or ["run"]
+    report_file = root / "build" / ".test-report.json"
+    reporting = command[0] == "run"
+    if reporting:
+        report_file.unlink(missing_ok=True)
+        command[1:1] = ["--reporter", "json", "--output-file", str(report_file)]
+    with redirect_stdout(out), redirect_stderr(err):
+        code = DoitMain(ModuleTaskLoader(creators(root)), config_filenames=()).run(command)
+    tasks, errors = {}, {}
+    if reporting and report_file.exists() and report_file.read_text().strip():
+        report = json.loads(report_file.read_text())
+        report_file.unlink()
+        for task in report["tasks"]:
+            if ":" in task["name"]:
+                tasks[task["name"]] = task["result"]
+                if task["error"]:
+                    errors[task["name"]] = task["error"]
+    return Run(code, out.getvalue(), err.getvalue(), tasks, errors)
+
+
+def copy_project(dest: Path, cities: tuple[str, ...] | None = None) -> Path:
+    """A copy of this repository's campaign (optionally only some cities) at `dest`."""
+    for folder in ("brand", "templates", "content"):
+        shutil.copytree(REPO / folder, dest / folder)
+    if cities is not None:
+        for path in (dest / "content" / "cities").glob("*.yaml"):
+            if path.stem not in cities:
+                path.unlink()
+    return dest
+
+
+@pytest.fixture
+def project(tmp_path: Path) -> Path:
+    """The embedded campaign reduced to three cities (four leaflets), in a tmp dir."""
+    return copy_project(tmp_path / "project", cities=("antwerp", "brussels", "liege"))
+
+
+def write(path: Path, text: str) -> Path:
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text(text, encoding="utf-8")
+    return path
+
+
+def edit(path: Path, old: str, new: str) -> None:
+    """Replace `old` (which must occur exactly once) in `path`."""
+    text = path.read_text(encoding="utf-8")
+    assert text.count(old) == 1, f"{old!r} occurs {text.count(old)} times in {path}"
+    path.write_text(text.replace(old, new), encoding="utf-8")
+
+
+def snapshot(folder: Path) -> dict[str, tuple[int, bytes]]:
+    """mtime and bytes of every file under `folder`, to prove nothing changed."""
+    return {
+        path.relative_to(folder).as_posix(): (path.stat().st_mtime_ns, path.read_bytes())
+        for path in sorted(folder.rglob("*"))
+        if path.is_file() and path.name != ".doit.db"
+    }
+
+
+MINIMAL_CAMPAIGN = """\
+languages:
+  en: {name: English, locale: en_GB, status: source}
+  fr: {name: Français, locale: fr_BE, status: needs-native-review}
+campaign:
+  name: {en: Blue Heart Campaign, fr: Campagne Cœur bleu}
+  organiser: {en: UNODC, fr: ONUDC}
+  country: {en: Belgium, fr: Belgique}
+day:
+  date: 2022-07-30
+  name: {en: World Day, fr: Journée mondiale}
+  call: {en: Wear the blue heart., fr: Portez le cœur bleu.}
+themes:
+  - id: shine
+    by: {en: Belgium, fr: la Belgique}
+    title: {en: Shine the Light, fr: Mettons en lumière}
+    summary: {en: Summary., fr: Résumé.}
+    call: {en: Look., fr: Regardez.}
+trafficking:
+  definition: {en: Definition., fr: Définition.}
+  victims: {en: Victims., fr: Victimes.}
+figures:
+  source: {en: ILO, fr: OIT}
+  items:
+    - id: total
+      value: 20900000
+      label: {en: people, fr: personnes}
+quote:
+  author: António Guterres
+  role: {en: Secretary-General, fr: Secrétaire général}
+  text: {en: Quote., fr: Citation.}
+blue_heart:
+  launched: 2009
+  about: {en: About., fr: À propos.}
+  meaning: {en: Meaning., fr: Sens.}
+  donations: {en: Donations., fr: Dons.}
+launch:
+  date: 2022-07-25
+  city: brussels
+  title: {en: Launch, fr: Lancement}
+  text: {en: Launch text., fr: Texte du lancement.}
+help:
+  text: {en: Help., fr: Aide.}
+  contacts:
+    - name: Sürya
+"""
+
+MINIMAL_CITY = """\
+name: {en: Brussels, fr: Bruxelles}
+languages: [fr]
+events:
+  - date: 2022-07-30
+    kind: illumination
+    place: {en: Grand-Place, fr: Grand-Place}
+"""
+
+MINIMAL_STORY = """\
+order: 1
+person: archetype
+title: {en: A beggar, fr: Une personne qui mendie}
+text: {en: In plain sight., fr: Au grand jour.}
+"""
+
+
+def make_content(root: Path) -> Path:
+    """A small valid content tree (English and French, one city) under `root`."""
+    from campaignkit.schema import LabelsFile
+
+    labels = "".join(
+        f'{name}: {{en: "{name} {{city}}", fr: "{name} fr {{city}}"}}\n'
+        for name in LabelsFile.model_fields
+    )
+    write(root / "content" / "campaign.yaml", MINIMAL_CAMPAIGN)
+    write(root / "content" / "labels.yaml", labels)
+    write(root / "content" / "cities" / "brussels.yaml", MINIMAL_CITY)
+    write(root / "content" / "stories" / "beggar.yaml", MINIMAL_STORY)
+    return root
