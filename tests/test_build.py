@@ -100,7 +100,9 @@ def test_parallel_build_gives_the_same_bytes(built, tmp_path):
 def test_every_language_fits_the_busiest_city(tmp_path):
     """Translations run longer than English: the fullest city must fit in all of them."""
     root = copy_project(tmp_path / "p", cities=("brussels",))
-    edit(root / "content/cities/brussels.yaml", "languages: [fr, nl]", "languages: [en, fr, nl, de]")
+    edit(
+        root / "content/cities/brussels.yaml", "languages: [fr, nl]", "languages: [en, fr, nl, de]"
+    )
     result = run_doit(root)
     assert result.code == 0, result.errors
     assert len(result.executed) == 4

@@ -43,7 +43,11 @@ def test_the_embedded_campaign_loads():
 
 
 def test_missing_required_field(root):
-    edit(root / "content/campaign.yaml", "  call: {en: Wear the blue heart., fr: Portez le cœur bleu.}\n", "")
+    edit(
+        root / "content/campaign.yaml",
+        "  call: {en: Wear the blue heart., fr: Portez le cœur bleu.}\n",
+        "",
+    )
     assert problems(root) == ["content/campaign.yaml:8: day.call: is required; add it"]
 
 
@@ -66,7 +70,11 @@ def test_a_date_that_does_not_parse(root):
 
 
 def test_unknown_field_lists_the_known_ones(root):
-    edit(root / "content/cities/brussels.yaml", "    kind: illumination", "    kind: illumination\n    titel: x")
+    edit(
+        root / "content/cities/brussels.yaml",
+        "    kind: illumination",
+        "    kind: illumination\n    titel: x",
+    )
     assert problems(root) == [
         "content/cities/brussels.yaml:6: events[0].titel: is not a known field; remove it or "
         "fix its spelling (known: date, description, kind, organisers, place, time, title)"
@@ -83,7 +91,9 @@ def test_unknown_choice(root):
 
 def test_unknown_language_code(root):
     edit(root / "content/cities/brussels.yaml", "languages: [fr]", "languages: [fr, xx]")
-    edit(root / "content/cities/brussels.yaml", "name: {en: Brussels,", "name: {en: Brussels, xx: B,")
+    edit(
+        root / "content/cities/brussels.yaml", "name: {en: Brussels,", "name: {en: Brussels, xx: B,"
+    )
     assert problems(root) == [
         "content/cities/brussels.yaml:1: name.xx: unknown language 'xx'; use one of en, fr",
         "content/cities/brussels.yaml:2: languages[1]: unknown language 'xx'; use one of en, fr",
@@ -99,8 +109,16 @@ def test_unknown_locale(root):
 
 
 def test_missing_translations(root):
-    edit(root / "content/campaign.yaml", "name: {en: World Day, fr: Journée mondiale}", "name: {en: World Day}")
-    edit(root / "content/cities/brussels.yaml", "place: {en: Grand-Place, fr: Grand-Place}", "place: {en: Grand-Place}")
+    edit(
+        root / "content/campaign.yaml",
+        "name: {en: World Day, fr: Journée mondiale}",
+        "name: {en: World Day}",
+    )
+    edit(
+        root / "content/cities/brussels.yaml",
+        "place: {en: Grand-Place, fr: Grand-Place}",
+        "place: {en: Grand-Place}",
+    )
     assert problems(root) == [
         "content/campaign.yaml:10: day.name: has no 'fr' text; add a 'fr:' line",
         "content/cities/brussels.yaml:6: events[0].place: has no 'fr' text, which this city's "
@@ -109,7 +127,11 @@ def test_missing_translations(root):
 
 
 def test_a_city_needs_only_its_own_languages(root):
-    edit(root / "content/cities/brussels.yaml", "name: {en: Brussels, fr: Bruxelles}", "name: {fr: Bruxelles}")
+    edit(
+        root / "content/cities/brussels.yaml",
+        "name: {en: Brussels, fr: Bruxelles}",
+        "name: {fr: Bruxelles}",
+    )
     assert load_campaign(root).cities["brussels"].data.name.root == {"fr": "Bruxelles"}
 
 
@@ -124,7 +146,11 @@ def test_reference_to_a_city_that_does_not_exist(root):
 def test_reference_to_an_image_that_does_not_exist(root):
     story = root / "content/stories/beggar.yaml"
     edit(story, "order: 1", "order: 1\nimage: images/beggar.jpg\nimage_alt: {en: A, fr: B}")
-    edit(root / "content/cities/brussels.yaml", "languages: [fr]", "languages: [fr]\nimage: ../../etc/passwd")
+    edit(
+        root / "content/cities/brussels.yaml",
+        "languages: [fr]",
+        "languages: [fr]\nimage: ../../etc/passwd",
+    )
     assert problems(root) == [
         "content/cities/brussels.yaml:3: image: '../../etc/passwd' is outside content/; put the image there",
         "content/cities/brussels.yaml:3: image_alt: is required with an image: describe the image "
@@ -135,7 +161,9 @@ def test_reference_to_an_image_that_does_not_exist(root):
 
 
 def test_duplicated_key(root):
-    edit(root / "content/cities/brussels.yaml", "languages: [fr]", "languages: [fr]\nlanguages: [fr]")
+    edit(
+        root / "content/cities/brussels.yaml", "languages: [fr]", "languages: [fr]\nlanguages: [fr]"
+    )
     assert problems(root) == ["content/cities/brussels.yaml:3: languages: appears twice; keep one"]
 
 
@@ -196,7 +224,11 @@ def test_every_problem_in_every_file_at_once(root):
 
 
 def test_content_is_text_never_markup(root):
-    edit(root / "content/campaign.yaml", "summary: {en: Summary.,", "summary: {en: '<script>{{ 7*7 }}',")
+    edit(
+        root / "content/campaign.yaml",
+        "summary: {en: Summary.,",
+        "summary: {en: '<script>{{ 7*7 }}',",
+    )
     assert load_campaign(root).main.themes[0].summary["en"] == "<script>{{ 7*7 }}"
 
 
@@ -204,3 +236,13 @@ def test_localize_takes_one_language(root):
     campaign = load_campaign(root)
     day = localize(campaign.main.day, "fr")
     assert day == {"date": "2022-07-30", "name": "Journée mondiale", "call": "Portez le cœur bleu."}
+
+
+def test_problems_in_one_file_do_not_hide_each_other(root):
+    edit(root / "content/cities/brussels.yaml", "languages: [fr]", "languages: [fr, xx]")
+    edit(root / "content/cities/brussels.yaml", "2022-07-30", "2022-07-32")
+    assert problems(root) == [
+        "content/cities/brussels.yaml:2: languages[1]: unknown language 'xx'; use one of en, fr",
+        "content/cities/brussels.yaml:4: events[0].date: '2022-07-32' is not a date; write it as "
+        "YYYY-MM-DD, e.g. 2022-07-30",
+    ]

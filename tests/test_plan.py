@@ -47,7 +47,11 @@ def test_the_launch_shows_in_its_city_only():
 def test_editing_one_city_changes_only_its_leaflets(tmp_path):
     before = planned(copy_project(tmp_path / "a"))
     after_root = copy_project(tmp_path / "b")
-    edit(after_root / "content/cities/liege.yaml", "organisers: [PAG-ASA, Sürya]", "organisers: [Sürya]")
+    edit(
+        after_root / "content/cities/liege.yaml",
+        "organisers: [PAG-ASA, Sürya]",
+        "organisers: [Sürya]",
+    )
     after = planned(after_root)
     changed = sorted(name for name in before if before[name].context != after[name].context)
     assert changed == ["liege-fr"]
@@ -56,7 +60,9 @@ def test_editing_one_city_changes_only_its_leaflets(tmp_path):
 def test_editing_one_translation_changes_only_that_language(tmp_path):
     before = planned(copy_project(tmp_path / "a"))
     after_root = copy_project(tmp_path / "b")
-    edit(after_root / "content/campaign.yaml", "fr: Campagne Cœur bleu", "fr: Campagne du Cœur bleu")
+    edit(
+        after_root / "content/campaign.yaml", "fr: Campagne Cœur bleu", "fr: Campagne du Cœur bleu"
+    )
     after = planned(after_root)
     changed = sorted(name for name in before if before[name].context != after[name].context)
     assert changed == ["brussels-fr", "liege-fr", "nivelles-fr", "tournai-fr"]

@@ -29,7 +29,11 @@ def test_editing_one_city_rebuilds_its_leaflets_only(project):
     build(project)
     edit(project / "content/cities/brussels.yaml", "nl: Egmontpaleis", "nl: Het Egmontpaleis")
     assert run_doit(project).executed == ["leaflet:brussels-nl"]
-    edit(project / "content/cities/brussels.yaml", "organisers: [PAG-ASA, Sürya]", "organisers: [Sürya]")
+    edit(
+        project / "content/cities/brussels.yaml",
+        "organisers: [PAG-ASA, Sürya]",
+        "organisers: [Sürya]",
+    )
     assert run_doit(project).executed == ["leaflet:brussels-fr", "leaflet:brussels-nl"]
 
 
@@ -103,7 +107,11 @@ def test_bad_content_stops_before_rendering_and_touches_nothing(project):
 def test_text_that_does_not_fit_fails_that_leaflet_only(project):
     build(project)
     long = " ".join(["Une phrase beaucoup trop longue pour un dépliant A5."] * 60)
-    edit(project / "content/cities/liege.yaml", "kind: stand", f"kind: stand\n    description: {{fr: {long}}}")
+    edit(
+        project / "content/cities/liege.yaml",
+        "kind: stand",
+        f"kind: stand\n    description: {{fr: {long}}}",
+    )
     edit(project / "content/campaign.yaml", "value: 5500000", "value: 5600000")
     result = run_doit(project)
     assert result.code == 1

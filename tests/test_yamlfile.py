@@ -55,9 +55,7 @@ def test_invalid_yaml_names_the_line(tmp_path):
 
 def test_non_utf8_is_named(tmp_path):
     _, _, problems = read(tmp_path, "name: Li\xe8ge\n".encode("latin-1"))
-    assert [str(p) for p in problems] == [
-        "content/f.yaml: is not UTF-8 (byte 8); save it as UTF-8"
-    ]
+    assert [str(p) for p in problems] == ["content/f.yaml: is not UTF-8 (byte 8); save it as UTF-8"]
 
 
 def test_huge_files_are_refused(tmp_path):

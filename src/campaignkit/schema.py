@@ -5,10 +5,30 @@ from __future__ import annotations
 import datetime as dt
 from typing import Annotated, Literal
 
-from pydantic import BaseModel, ConfigDict, Field, RootModel, StringConstraints, model_validator
+from pydantic import (
+    AfterValidator,
+    BaseModel,
+    ConfigDict,
+    Field,
+    RootModel,
+    StringConstraints,
+    ValidationInfo,
+    model_validator,
+)
 
 Slug = Annotated[str, StringConstraints(pattern=r"^[a-z0-9]+(-[a-z0-9]+)*$")]
 LangCode = Annotated[str, StringConstraints(pattern=r"^[a-z]{2,3}$")]
+
+
+def _known_language(code: str, info: ValidationInfo) -> str:
+    """Languages used must be declared in content/campaign.yaml (passed as context)."""
+    known = (info.context or {}).get("languages")
+    if known and code not in known:
+        raise ValueError(f"unknown language '{code}'; use one of {', '.join(sorted(known))}")
+    return code
+
+
+Lang = Annotated[LangCode, AfterValidator(_known_language)]
 Name = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1)]
 Phone = Annotated[str, StringConstraints(pattern=r"^\+?[0-9][0-9 ./-]{3,}$")]
 Url = Annotated[str, StringConstraints(pattern=r"^https://\S+$")]
@@ -19,7 +39,7 @@ class Model(BaseModel):
     model_config = ConfigDict(extra="forbid", frozen=True)
 
 
-class Text(RootModel[dict[str, Annotated[str, StringConstraints(min_length=1)]]]):
+class Text(RootModel[dict[Lang, Annotated[str, StringConstraints(min_length=1)]]]):
     """One text in several languages: {en: ..., fr: ...}."""
 
     model_config = ConfigDict(frozen=True)
@@ -136,7 +156,7 @@ class CityFile(Model):
     """content/cities/<id>.yaml"""
 
     name: Text
-    languages: Annotated[list[LangCode], Field(min_length=1)]
+    languages: Annotated[list[Lang], Field(min_length=1)]
     events: list[Event] = []
     image: Name | None = None
     image_alt: Text | None = None

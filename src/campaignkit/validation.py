@@ -12,14 +12,14 @@ from .yamlfile import Path_, dotted
 M = TypeVar("M", bound=BaseModel)
 
 
-def validate(model: type[M], data: object, name: str, marks: dict[Path_, int]):
+def validate(model: type[M], data: object, name: str, marks: dict[Path_, int], context=None):
     """Validate `data` read from file `name`; return (instance or None, problems)."""
     try:
-        return model.model_validate(data), []
+        return model.model_validate(data, context=context), []
     except ValidationError as err:
         problems = []
         for item in err.errors(include_url=False):
-            loc = tuple(item["loc"])
+            loc = tuple(part for part in item["loc"] if part != "[key]")
             problems.append(
                 Problem(name, line_of(marks, loc), dotted(loc), explain(item, model, loc))
             )

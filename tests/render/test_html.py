@@ -19,7 +19,10 @@ def test_chain_follows_extends_include_and_import(tmp_path):
     write(t / "base.html.j2", '{% include "shared/a.css.j2" %}{% block b %}{% endblock %}')
     write(t / "shared/a.css.j2", '{% import "shared/macros.j2" as m %}')
     write(t / "shared/macros.j2", "{% macro x() %}{% endmacro %}")
-    write(t / "page.html.j2", '{% extends "base.html.j2" %}{% block b %}{% include "part.j2" %}{% endblock %}')
+    write(
+        t / "page.html.j2",
+        '{% extends "base.html.j2" %}{% block b %}{% include "part.j2" %}{% endblock %}',
+    )
     write(t / "part.j2", "x")
     write(t / "unused.j2", "x")
     assert template_chain(t, "page.html.j2") == [
@@ -51,7 +54,9 @@ def test_syntax_errors_name_the_included_file(tmp_path):
     write(tmp_path / "templates/q.j2", "ok\n{% if %}")
     with pytest.raises(TemplateProblem) as err:
         fill_template(tmp_path, "p.j2", {}, {})
-    assert str(err.value) == "templates/q.j2:2: Expected an expression, got 'end of statement block'"
+    assert (
+        str(err.value) == "templates/q.j2:2: Expected an expression, got 'end of statement block'"
+    )
 
 
 def test_locale_filters():
@@ -62,7 +67,10 @@ def test_locale_filters():
     assert millions(20900000, "fr_BE").replace("\xa0", " ") == "20,9 millions"
     assert millions(5500000, "en_GB") == "5.5 million"
     assert join_list(["PAG-ASA", "Sürya"], "nl_BE") == "PAG-ASA en Sürya"
-    assert join_list(["Une femme", "Une personne"], "fr_BE", inline=True) == "Une femme et une personne"
+    assert (
+        join_list(["Une femme", "Une personne"], "fr_BE", inline=True)
+        == "Une femme et une personne"
+    )
 
 
 def test_fill_replaces_placeholders_only():

@@ -110,7 +110,9 @@ def test_a_machine_font_never_stands_in(root):
 
 def test_characters_the_brand_fonts_lack_fail_with_the_field(root):
     context = {"lang": "fr", "city": {"events": [{"place": "Grand-Place ☃ 漢"}]}}
-    result = render_pdf(job(root, '<p id="page-1">{{ c.city.events[0].place }}</p>', context=context))
+    result = render_pdf(
+        job(root, '<p id="page-1">{{ c.city.events[0].place }}</p>', context=context)
+    )
     assert failure(result) == [
         "leaflet test-fr: city.events[0].place contains '☃' (U+2603), '漢' (U+6F22), which the "
         "brand fonts cannot show; replace the character or add a font that has it to "

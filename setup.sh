@@ -1,0 +1,36 @@
+#!/usr/bin/env bash
+# Set up campaignkit on a fresh Debian or Ubuntu machine (Python >= 3.11, pip, apt):
+# the system libraries WeasyPrint needs, a virtualenv in .venv, and the package.
+#   ./setup.sh          to build the campaign
+#   ./setup.sh --test   also installs the test and lint tools
+set -euo pipefail
+cd "$(dirname "$0")"
+
+extras=""
+[ "${1:-}" = "--test" ] && extras="[test]"
+
+# WeasyPrint lays out text with Pango and subsets fonts with HarfBuzz; Pillow shapes
+# text with FriBiDi. Fonts are not installed: they ship in brand/fonts/.
+packages="libpango-1.0-0 libpangoft2-1.0-0 libharfbuzz-subset0 libfribidi0"
+python3 -c 'import sys; sys.exit(sys.version_info < (3, 11))' || {
+  echo "setup.sh: campaignkit needs Python 3.11 or newer as python3" >&2; exit 1; }
+python3 -c 'import ensurepip, venv' 2>/dev/null || packages="$packages python3-venv"
+
+missing=""
+for package in $packages; do
+  dpkg-query -W -f='${Status}' "$package" 2>/dev/null | grep -q "ok installed" || missing="$missing $package"
+done
+if [ -n "$missing" ]; then
+  command -v apt-get >/dev/null || {
+    echo "setup.sh: install these system packages first:$missing" >&2; exit 1; }
+  sudo=""
+  [ "$(id -u)" -ne 0 ] && sudo="sudo"
+  echo "setup.sh: installing$missing"
+  $sudo apt-get update -qq
+  # shellcheck disable=SC2086
+  DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq --no-install-recommends $missing >/dev/null
+fi
+
+[ -x .venv/bin/python ] || python3 -m venv .venv
+.venv/bin/python -m pip install --quiet --disable-pip-version-check -e ".$extras"
+echo "setup.sh: ready. Build with .venv/bin/doit; see README.md."
