@@ -125,7 +125,6 @@ quote:
   role: {en: Secretary-General, fr: Secrétaire général}
   text: {en: Quote., fr: Citation.}
 blue_heart:
-  launched: 2009
   about: {en: About., fr: À propos.}
   meaning: {en: Meaning., fr: Sens.}
   donations: {en: Donations., fr: Dons.}
@@ -159,12 +158,14 @@ text: {en: In plain sight., fr: Au grand jour.}
 
 def make_content(root: Path) -> Path:
     """A small valid content tree (English and French, one city) under `root`."""
+    from campaignkit.labels import PLACEHOLDERS
     from campaignkit.schema import LabelsFile
 
-    labels = "".join(
-        f'{name}: {{en: "{name} {{city}}", fr: "{name} fr {{city}}"}}\n'
-        for name in LabelsFile.model_fields
-    )
+    def label(name: str) -> str:
+        words = " ".join(f"{{{word}}}" for word in sorted(PLACEHOLDERS.get(name, ())))
+        return f'{name}: {{en: "{name} {words}", fr: "{name} fr {words}"}}\n'
+
+    labels = "".join(label(name) for name in LabelsFile.model_fields)
     write(root / "content" / "campaign.yaml", MINIMAL_CAMPAIGN)
     write(root / "content" / "labels.yaml", labels)
     write(root / "content" / "cities" / "brussels.yaml", MINIMAL_CITY)

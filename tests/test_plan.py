@@ -9,8 +9,9 @@ from campaignkit.content import load_campaign
 from campaignkit.plan import plan
 
 
-def planned(root, epoch=None):
-    return {out.name: out for out in plan(load_campaign(root), load_brand(root), epoch)}
+def planned(root, epoch=None, family="leaflet"):
+    outputs = plan(load_campaign(root), load_brand(root), epoch)
+    return {out.name: out for out in outputs if out.family == family}
 
 
 def test_every_city_in_each_of_its_languages():
@@ -29,7 +30,8 @@ def test_every_city_in_each_of_its_languages():
 def test_a_leaflet_holds_its_language_only():
     context = planned(REPO)["brussels-nl"].context
     assert context["city"]["name"] == "Brussel"
-    assert context["themes"][0]["title"] == "Zet mensenhandel in de schijnwerpers"
+    assert context["headline"]["title"] == "Zet mensenhandel in de schijnwerpers"
+    assert context["themes"] == [{"by": "UNODC", "title": "Gebruik en misbruik van technologie"}]
     assert context["locale"] == "nl_BE"
     assert context["draft"] is True
     text = json.dumps(context, ensure_ascii=False)
@@ -71,3 +73,48 @@ def test_editing_one_translation_changes_only_that_language(tmp_path):
 def test_source_date_epoch_is_the_creation_date():
     assert planned(REPO)["liege-fr"].context["created"] is None
     assert planned(REPO, epoch=1659139200)["liege-fr"].context["created"] == "2022-07-30T00:00:00Z"
+
+
+def test_posters_for_each_theme_story_and_the_day_in_every_language():
+    fits = planned(REPO, family="poster-fit")
+    ids = sorted({name.rsplit("-", 1)[0] for name in fits})
+    assert ids == ["beggar", "cleaning-lady", "lit-up-blue", "sex-worker", "shine-the-light",
+                   "use-and-abuse-of-technology"]  # fmt: skip
+    assert len(fits) == 6 * 4
+    pdfs = planned(REPO, family="poster")
+    assert len(pdfs) == 6 * 4 * 5  # A3, A2, A1 press; A4, A3 office
+    assert sorted(name for name in pdfs if name.startswith("beggar-de")) == [
+        "beggar-de-a1-press", "beggar-de-a2-press", "beggar-de-a3-office", "beggar-de-a3-press",
+        "beggar-de-a4-office",
+    ]  # fmt: skip
+    a2 = pdfs["beggar-de-a2-press"]
+    assert a2.target == "build/posters/beggar/beggar-de-a2-press.pdf"
+    assert a2.needs == ["build/.fit/poster-beggar-de.json"]
+    assert a2.context["headline"] == "Eine bettelnde Person"
+    assert a2.context["kicker"] == "Im Licht des Blauen Herzens"
+
+
+def test_press_geometry_adds_bleed_and_slug_around_the_trim():
+    a1 = planned(REPO, family="poster")["shine-the-light-fr-a1-press"].params
+    assert (a1["trim_w"], a1["trim_h"]) == (594, 841)
+    assert (a1["page_w"], a1["page_h"]) == (594 + 26, 841 + 26)  # 3 mm bleed + 10 mm slug
+    assert (a1["sheet_x"], a1["sheet_y"], a1["bleed"]) == (13, 13, 3)
+    assert a1["k"] == 2.0  # A1 is twice as wide as the A3 reference
+    assert a1["colors"]["blue"] == "device-cmyk(100% 58% 0% 4%)"
+
+
+def test_office_geometry_fits_the_design_inside_white_margins():
+    a4 = planned(REPO, family="poster")["shine-the-light-fr-a4-office"].params
+    assert a4["variant"] == "office" and a4["bleed"] == 0
+    assert a4["k"] == (210 - 20) / 297  # width-bound: A-sizes keep their proportions
+    assert round(a4["sheet_x"], 6) == 10
+    assert a4["sheet_y"] > 10 and round(a4["sheet_y"] * 2 + a4["trim_h"], 6) == 297
+    assert a4["colors"]["blue"] == "#0B5CAD"
+
+
+def test_the_lit_up_poster_lists_cities_and_places_in_its_language():
+    context = planned(REPO, family="poster-fit")["lit-up-blue-nl"].context
+    assert context["headline"] == "België kleurt blauw"
+    assert context["support"].startswith("Op 30 juli 2022 worden gebouwen")
+    assert context["places"] == ("Antwerpen · Brugge · Brussel (Grote Markt, Egmontpaleis, "
+                                 "Europees Parlement) · Kortrijk · Doornik")  # fmt: skip

@@ -9,8 +9,13 @@ from campaignkit.tasks import doit_config
 ALL = ["leaflet:antwerp-nl", "leaflet:brussels-fr", "leaflet:brussels-nl", "leaflet:liege-fr"]
 
 
+def leaflets(project):
+    """Leaflet tasks only: posters have their own tests (and cost more to build)."""
+    return run_doit(project, "run", "leaflet")
+
+
 def build(project):
-    first = run_doit(project)
+    first = leaflets(project)
     assert (first.code, first.executed) == (0, ALL), first.err
     return first
 
@@ -18,7 +23,7 @@ def build(project):
 def test_a_second_run_runs_nothing_and_rewrites_nothing(project):
     build(project)
     before = snapshot(project / "build")
-    again = run_doit(project)
+    again = leaflets(project)
     assert again.code == 0
     assert again.executed == []
     assert set(again.tasks.values()) == {"up-to-date"}
@@ -28,61 +33,61 @@ def test_a_second_run_runs_nothing_and_rewrites_nothing(project):
 def test_editing_one_city_rebuilds_its_leaflets_only(project):
     build(project)
     edit(project / "content/cities/brussels.yaml", "nl: Egmontpaleis", "nl: Het Egmontpaleis")
-    assert run_doit(project).executed == ["leaflet:brussels-nl"]
+    assert leaflets(project).executed == ["leaflet:brussels-nl"]
     edit(
         project / "content/cities/brussels.yaml",
         "organisers: [PAG-ASA, Sürya]",
         "organisers: [Sürya]",
     )
-    assert run_doit(project).executed == ["leaflet:brussels-fr", "leaflet:brussels-nl"]
+    assert leaflets(project).executed == ["leaflet:brussels-fr", "leaflet:brussels-nl"]
 
 
 def test_adding_a_city_builds_its_leaflet_only(project):
     build(project)
     write(project / "content/cities/nivelles.yaml",
           "name: {fr: Nivelles}\nlanguages: [fr]\nevents:\n  - date: 2022-07-30\n    kind: stand\n")  # fmt: skip
-    assert run_doit(project).executed == ["leaflet:nivelles-fr"]
+    assert leaflets(project).executed == ["leaflet:nivelles-fr"]
     assert (project / "build/leaflets/nivelles-fr.pdf").exists()
 
 
 def test_editing_a_campaign_wide_fact_rebuilds_what_shows_it(project):
     build(project)
     edit(project / "content/campaign.yaml", "value: 5500000", "value: 5600000")
-    assert run_doit(project).executed == ALL
+    assert leaflets(project).executed == ALL
 
 
 def test_editing_one_translation_rebuilds_that_language_only(project):
     build(project)
-    edit(project / "content/labels.yaml", "fr: Où trouver de l'aide", "fr: Où trouver de l’aide")
-    assert run_doit(project).executed == ["leaflet:brussels-fr", "leaflet:liege-fr"]
+    edit(project / "content/labels.yaml", "fr: Où trouver de l'aide", "fr: Où obtenir de l'aide")
+    assert leaflets(project).executed == ["leaflet:brussels-fr", "leaflet:liege-fr"]
 
 
 def test_editing_text_no_output_shows_rebuilds_nothing(project):
     build(project)
     # The quote is campaign content, but leaflets do not print it.
     edit(project / "content/campaign.yaml", "  author: António Guterres", "  author: A. Guterres")
-    assert run_doit(project).executed == []
+    assert leaflets(project).executed == []
 
 
 def test_editing_a_template_rebuilds_what_includes_it(project):
     build(project)
     path = project / "templates/leaflet/events.html.j2"
     path.write_text(path.read_text() + "{# a comment still counts: the file changed #}\n")
-    assert run_doit(project).executed == ALL
+    assert leaflets(project).executed == ALL
     write(project / "templates/poster/unused.html.j2", "not included anywhere")
-    assert run_doit(project).executed == []
+    assert leaflets(project).executed == []
 
 
 def test_editing_the_brand_rebuilds_what_uses_it(project):
     build(project)
     edit(project / "brand/brand.yaml", 'navy: "#0A2A4A"', 'navy: "#0A2A4B"')
-    assert run_doit(project).executed == ALL
+    assert leaflets(project).executed == ALL
 
 
 def test_a_deleted_output_is_rebuilt_alone(project):
     build(project)
     (project / "build/leaflets/liege-fr.pdf").unlink()
-    assert run_doit(project).executed == ["leaflet:liege-fr"]
+    assert leaflets(project).executed == ["leaflet:liege-fr"]
 
 
 def test_bad_content_stops_before_rendering_and_touches_nothing(project):
@@ -90,10 +95,10 @@ def test_bad_content_stops_before_rendering_and_touches_nothing(project):
     before = snapshot(project / "build")
     edit(project / "content/cities/liege.yaml", "2022-07-30", "2022-07-32")
     edit(project / "content/cities/brussels.yaml", "languages: [fr, nl]", "languages: [fr, nl, xx]")
-    result = run_doit(project)
+    result = leaflets(project)
     assert result.code == 3
     assert result.err == (
-        "ERROR: 2 problems in the content; nothing was built:\n"
+        "ERROR: 2 problems to fix before anything is built:\n"
         "content/cities/brussels.yaml:8: languages[2]: unknown language 'xx'; use one of de, en, "
         "fr, nl\n"
         "content/cities/liege.yaml:10: events[0].date: '2022-07-32' is not a date; write it as "
@@ -106,6 +111,7 @@ def test_bad_content_stops_before_rendering_and_touches_nothing(project):
 
 def test_text_that_does_not_fit_fails_that_leaflet_only(project):
     build(project)
+    good = (project / "build/leaflets/liege-fr.pdf").read_bytes()
     long = " ".join(["Une phrase beaucoup trop longue pour un dépliant A5."] * 60)
     edit(
         project / "content/cities/liege.yaml",
@@ -113,33 +119,87 @@ def test_text_that_does_not_fit_fails_that_leaflet_only(project):
         f"kind: stand\n    description: {{fr: {long}}}",
     )
     edit(project / "content/campaign.yaml", "value: 5500000", "value: 5600000")
-    result = run_doit(project)
-    assert result.code == 1
-    assert result.tasks["leaflet:liege-fr"] == "fail"
+    result = leaflets(project)
+    assert result.code != 0
+    # doit keeps going ("continue"): every other leaflet is rebuilt, every failure reported
+    assert result.tasks == {
+        name: "fail" if name == "leaflet:liege-fr" else "success" for name in ALL
+    }
     assert result.errors["leaflet:liege-fr"].splitlines()[-1] == (
         "leaflet liege-fr: page 1 of 2 holds too much text and runs over; shorten the events "
         "in content/cities/liege.yaml or the theme texts in content/campaign.yaml"
     )
-    assert not (project / "build/leaflets/liege-fr.pdf").exists()
-    # doit keeps going with the other tasks: -c is not needed to see every failure
-    assert run_doit(project).tasks["leaflet:liege-fr"] == "fail"
+    # the last good leaflet stays, whole; doit did not record the failed build, so it retries
+    assert (project / "build/leaflets/liege-fr.pdf").read_bytes() == good
+    assert leaflets(project).tasks["leaflet:liege-fr"] == "fail"
+
+
+def test_a_damaged_output_is_rebuilt(project):
+    build(project)
+    path = project / "build/leaflets/liege-fr.pdf"
+    good = path.read_bytes()
+    path.write_bytes(good[:1000])  # truncated, as by a crash or a careless edit
+    assert leaflets(project).executed == ["leaflet:liege-fr"]
+    assert path.read_bytes() == good
+
+
+def test_outputs_no_longer_planned_are_swept(project):
+    build(project)
+    (project / "content/cities/antwerp.yaml").unlink()
+    edit(project / "content/cities/brussels.yaml", "languages: [fr, nl]", "languages: [fr]")
+    result = run_doit(project, "run", "sweep")
+    assert result.tasks == {} and result.code == 0
+    assert sorted(p.name for p in (project / "build/leaflets").iterdir()) == [
+        "brussels-fr.pdf",
+        "liege-fr.pdf",
+    ]
+
+
+def test_a_second_build_in_the_same_folder_is_refused(project, tmp_path):
+    import subprocess
+    import sys
+
+    (project / "build").mkdir(exist_ok=True)
+    holder = subprocess.Popen(
+        [sys.executable, "-c", "import sys, time; from pathlib import Path; "
+         "from campaignkit import lock; lock.hold(Path(sys.argv[1])); print('held', flush=True); "
+         "time.sleep(30)", str(project)],
+        stdout=subprocess.PIPE, text=True,
+    )  # fmt: skip
+    try:
+        assert holder.stdout.readline() == "held\n"
+        result = leaflets(project)
+        assert result.code == 3
+        assert result.err == (
+            f"ERROR: another build is running in this folder (process {holder.pid}); wait for it "
+            "to finish, then run doit again\n"
+        )
+    finally:
+        holder.kill()
+        holder.wait()
+        holder.stdout.close()
 
 
 def test_list_shows_groups_with_one_line_docs(project):
     result = run_doit(project, "list")
     assert result.code == 0
     assert result.out.splitlines() == [
-        "leaflet   A5 leaflets (PDF) for city organisers: one per city and language."
+        "leaflet          A5 leaflets (PDF) for city organisers: one per city and language.",
+        "poster           Posters (PDF): press PDF/X-4 with bleed and crop marks, and office.",
+        "poster-fit       Type sizes at which each poster's text fits, per language (JSON).",
+        "poster-preview   Preview PNGs of the posters, for the gallery.",
+        "sweep            Removes built files no output owns any more (a city, language or size removed).",
     ]
     detail = run_doit(project, "list", "--all").out.splitlines()
-    assert "leaflet:liege-fr      A5 leaflet for Liège in Français" in detail
+    assert any(line.split() == ["leaflet:liege-fr", *["A5", "leaflet", "for", "Liège", "in", "Français"]]
+               for line in detail)  # fmt: skip
 
 
 def test_clean_removes_outputs(project):
     build(project)
     assert run_doit(project, "clean").code in (0, None)  # doit's clean returns None
     assert not list((project / "build/leaflets").glob("*.pdf"))
-    assert run_doit(project).executed == ALL
+    assert leaflets(project).executed == ALL
 
 
 def test_state_lives_in_build_with_sqlite(project):

@@ -8,6 +8,7 @@ from typing import Annotated, Literal
 from pydantic import Field, StringConstraints, model_validator
 
 from .errors import ContentError, Problem
+from .glyphs import font_problem
 from .schema import Model
 from .validation import line_of, validate
 from .yamlfile import dotted, read_yaml
@@ -54,27 +55,81 @@ class Leaflet(Model):
     figure: Points
 
 
+Percent = Annotated[float, Field(ge=0, le=100)]
+Millimetres = Annotated[float, Field(gt=0, le=2000)]
+ColourName = Annotated[str, StringConstraints(pattern=r"^[a-z]+$")]
+SizeName = Annotated[str, StringConstraints(pattern=r"^[A-Za-z0-9]+$")]
+COLOURS = {"blue", "navy", "sky", "ink", "muted", "paper"}
+
+
+class Press(Model):
+    """What a print shop needs: bleed, room for crop marks, its colour profile."""
+
+    bleed_mm: Annotated[float, Field(ge=0, le=10)]
+    slug_mm: Annotated[float, Field(ge=5, le=25)]  # room outside the bleed for crop marks
+    profile: RelPath  # CMYK ICC profile of the printing condition, under brand/
+    profile_name: str  # OutputConditionIdentifier: the registered printing condition
+    condition: str  # the printing condition in words
+    min_dpi: Annotated[int, Field(ge=72, le=1200)] = 300
+
+
+class FitRange(Model):
+    """Sizes a fitted text box may take, in pt at the reference size: scale steps in between."""
+
+    min: Points
+    max: Points
+
+
+class Poster(Model):
+    reference: SizeName  # the press size whose points the type sizes are given at
+    sizes: dict[SizeName, tuple[Millimetres, Millimetres]]  # press sizes: width, height
+    office: dict[SizeName, tuple[Millimetres, Millimetres]]  # office printer pages
+    office_margin_mm: Annotated[float, Field(ge=5, le=30)]
+    headline: FitRange
+    support: FitRange
+    kicker: Points
+    date: Points
+    small: Points
+
+    @model_validator(mode="after")
+    def _reference_is_a_size(self):
+        if self.reference not in self.sizes:
+            raise ValueError(f"reference '{self.reference}' must be one of the press sizes")
+        return self
+
+
 class Brand(Model):
     """brand/brand.yaml"""
 
     name: str
     heart: RelPath
-    colors: dict[Annotated[str, StringConstraints(pattern=r"^[a-z]+$")], Hex]
+    colors: dict[ColourName, Hex]
+    cmyk: dict[ColourName, tuple[Percent, Percent, Percent, Percent]]
     fonts: Fonts
     type: TypeScale
     leaflet: Leaflet
+    press: Press
+    poster: Poster
 
     @model_validator(mode="after")
     def _needed_colours(self):
-        missing = {"blue", "navy", "sky", "ink", "muted", "paper"} - set(self.colors)
-        if missing:
-            raise ValueError(f"colors needs {', '.join(sorted(missing))}; add them")
+        for field, colours in (("colors", self.colors), ("cmyk", self.cmyk)):
+            missing = COLOURS - set(colours)
+            if missing:
+                raise ValueError(f"{field} needs {', '.join(sorted(missing))}; add them")
         return self
+
+    def font_files(self) -> list[str]:
+        """Every font file of the brand, relative to brand/."""
+        return [face.file for _, font in self.fonts.items() for face in font.faces]
 
     def files(self) -> list[str]:
         """Every brand file a document may use, relative to brand/."""
-        fonts = [face.file for _, font in self.fonts.items() for face in font.faces]
-        return sorted({self.heart, *fonts})
+        return sorted({self.heart, self.press.profile, *self.font_files()})
+
+    def scale_between(self, span: FitRange) -> list[float]:
+        """Type scale steps from span.max down to span.min, largest first."""
+        return sorted((s for s in self.type.scale if span.min <= s <= span.max), reverse=True)
 
 
 def load_brand(root: Path) -> Brand:
@@ -94,13 +149,17 @@ def load_brand(root: Path) -> Brand:
 def _check(root: Path, brand: Brand, marks, name: str) -> list[Problem]:
     problems = []
     folder = (root / "brand").resolve()
-    references = [(("heart",), brand.heart)] + [
+    references = [(("heart",), brand.heart), (("press", "profile"), brand.press.profile)] + [
         (("fonts", role, "faces", index, "file"), face.file)
         for role, font in brand.fonts.items()
         for index, face in enumerate(font.faces)
     ]
     for loc, rel in references:
         path = (folder / rel).resolve()
+        if loc[0] == "fonts" and path.is_relative_to(folder) and path.is_file():
+            why = font_problem(path)
+            if why:
+                problems.append(Problem(name, line_of(marks, loc), dotted(loc), f"'{rel}' {why}"))
         if not path.is_relative_to(folder) or not path.is_file():
             problems.append(
                 Problem(
@@ -111,10 +170,14 @@ def _check(root: Path, brand: Brand, marks, name: str) -> list[Problem]:
                 )
             )
     scale = brand.type.scale
-    for field, size in brand.leaflet.model_dump().items():
-        if field in ("page", "margin_mm"):
-            continue
-        loc = ("leaflet", field)
+    sizes = [(("leaflet", field), size) for field, size in brand.leaflet.model_dump().items()
+             if field not in ("page", "margin_mm")]  # fmt: skip
+    sizes += [(("poster", box, end), getattr(getattr(brand.poster, box), end))
+              for box in ("headline", "support") for end in ("min", "max")]  # fmt: skip
+    sizes += [
+        (("poster", field), getattr(brand.poster, field)) for field in ("kicker", "date", "small")
+    ]
+    for loc, size in sizes:
         if size not in scale:
             problems.append(
                 Problem(

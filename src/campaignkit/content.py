@@ -4,18 +4,17 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from babel import Locale, UnknownLocaleError
 from pydantic import BaseModel
 
 from .errors import ContentError, Problem
+from .labels import PLACEHOLDERS, placeholders
 from .schema import CampaignFile, CityFile, LabelsFile, StoryFile, Text
 from .validation import line_of, validate
 from .yamlfile import Path_, dotted, read_yaml
-
-PLACEHOLDER = re.compile(r"\{([a-z_]+)\}")
 
 
 @dataclass(frozen=True)
@@ -41,6 +40,7 @@ class Campaign:
     labels: LabelsFile
     cities: dict[str, City]
     stories: dict[str, Story]
+    lines: dict[str, dict] = field(default_factory=dict)  # per file: key path -> line
 
     @property
     def languages(self) -> list[str]:
@@ -58,6 +58,10 @@ class _Files:
 
     def load(self, path: Path, model: type[BaseModel]):
         name = path.relative_to(self.root).as_posix()
+        if not path.resolve().is_relative_to((self.root / "content").resolve()):
+            self.problems.append(Problem(name, None, "", "is a link to a file outside content/; "
+                                         "copy the file here instead"))  # fmt: skip
+            return None
         data, marks, problems = read_yaml(path, name)
         self.marks[name] = marks
         self.problems += problems
@@ -108,7 +112,7 @@ def load_campaign(root: Path) -> Campaign:
     if files.problems:
         raise ContentError(files.problems)
     stories = dict(sorted(stories.items(), key=lambda item: (item[1].data.order, item[0])))
-    return Campaign(root, main, labels, dict(sorted(cities.items())), stories)
+    return Campaign(root, main, labels, dict(sorted(cities.items())), stories, files.marks)
 
 
 def _load_required(files: _Files, path: Path, model: type[BaseModel]):
@@ -185,7 +189,7 @@ def _check_languages(files, main: CampaignFile, labels, cities, stories) -> None
     check("content/campaign.yaml", main, known, "")
     if labels is not None:
         check("content/labels.yaml", labels, known, "")
-        _check_placeholders(files, labels, known)
+        _check_placeholders(files, labels)
     for story in stories.values():
         check(story.file, story.data, known, "")
     for city in cities.values():
@@ -194,18 +198,18 @@ def _check_languages(files, main: CampaignFile, labels, cities, stories) -> None
         )
 
 
-def _check_placeholders(files, labels: LabelsFile, known: list[str]) -> None:
-    source = known[0]
+def _check_placeholders(files, labels: LabelsFile) -> None:
     for loc, text in texts(labels):
-        expected = set(PLACEHOLDER.findall(text.root.get(source, "")))
+        expected = PLACEHOLDERS.get(str(loc[0]), set())
         for lang, value in text.root.items():
-            if set(PLACEHOLDER.findall(value)) != expected:
-                keep = ", ".join(f"{{{name}}}" for name in sorted(expected)) or "none"
-                files.problem(
-                    "content/labels.yaml",
-                    (*loc, lang),
-                    f"placeholders differ from the '{source}' text; keep exactly: {keep}",
+            if placeholders(value) != expected:
+                keep = ", ".join(f"{{{name}}}" for name in sorted(expected))
+                why = (
+                    f"must hold exactly {keep}, as written, where the language needs them"
+                    if expected
+                    else "must not hold words in braces: this label has nothing to fill in"
                 )
+                files.problem("content/labels.yaml", (*loc, lang), why)
 
 
 def _check_launch(files, main: CampaignFile, city_ids: set[str]) -> None:
@@ -241,7 +245,7 @@ def _check_image(files, name: str, data) -> None:
 def localize(obj: object, lang: str) -> object:
     """Plain data in one language: Text becomes its `lang` string, dates ISO strings."""
     if isinstance(obj, Text):
-        return obj.root.get(lang)
+        return obj[lang] if lang in obj.root else None
     if isinstance(obj, BaseModel):
         return {name: localize(getattr(obj, name), lang) for name in type(obj).model_fields}
     if isinstance(obj, (list, tuple)):

@@ -30,5 +30,5 @@ class ContentError(Exception):
 
     def report(self) -> str:
         count = len(self.problems)
-        head = f"{count} problem{'s' if count != 1 else ''} in the content; nothing was built:"
+        head = f"{count} problem{'s' if count != 1 else ''} to fix before anything is built:"
         return "\n".join([head, *map(str, self.problems)])

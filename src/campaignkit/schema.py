@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import re
 from typing import Annotated, Literal
 
 from pydantic import (
@@ -15,6 +16,8 @@ from pydantic import (
     ValidationInfo,
     model_validator,
 )
+
+from .typography import typeset
 
 Slug = Annotated[str, StringConstraints(pattern=r"^[a-z0-9]+(-[a-z0-9]+)*$")]
 LangCode = Annotated[str, StringConstraints(pattern=r"^[a-z]{2,3}$")]
@@ -32,7 +35,27 @@ Lang = Annotated[LangCode, AfterValidator(_known_language)]
 Name = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1)]
 Phone = Annotated[str, StringConstraints(pattern=r"^\+?[0-9][0-9 ./-]{3,}$")]
 Url = Annotated[str, StringConstraints(pattern=r"^https://\S+$")]
-Time = Annotated[str, StringConstraints(pattern=r"^\d{1,2}:\d{2}(\s*[-–]\s*\d{1,2}:\d{2})?$")]
+
+
+def _time_of_day(value: str) -> str:
+    """'9:00' -> '09:00'; '14:00-18:00' -> '14:00–18:00' (sortable, typeset with an en dash)."""
+    parts = [part.strip() for part in re.split(r"[-–]", value)]
+    times = []
+    for part in parts:
+        match = re.fullmatch(r"(\d{1,2}):(\d{2})", part)
+        if not match or int(match[1]) > 23 or int(match[2]) > 59:
+            times = []
+            break
+        times.append(f"{int(match[1]):02}:{match[2]}")
+    if len(times) not in (1, 2) or (len(times) == 2 and times[0] >= times[1]):
+        raise ValueError(
+            f"'{value}' is not a time of day or a range of one; write HH:MM or HH:MM-HH:MM, "
+            "e.g. 18:00-22:00"
+        )
+    return "–".join(times)
+
+
+Time = Annotated[str, AfterValidator(_time_of_day)]
 
 
 class Model(BaseModel):
@@ -45,7 +68,8 @@ class Text(RootModel[dict[Lang, Annotated[str, StringConstraints(min_length=1)]]
     model_config = ConfigDict(frozen=True)
 
     def __getitem__(self, lang: str) -> str:
-        return self.root[lang]
+        """The text in `lang`, typeset as printed (’ apostrophes, French spacing)."""
+        return typeset(self.root[lang], lang)
 
 
 class Language(Model):
@@ -58,6 +82,7 @@ class CampaignInfo(Model):
     name: Text
     organiser: Text
     country: Text
+    website: Url | None = None  # printed as a QR code where set
 
 
 class Day(Model):
@@ -72,6 +97,7 @@ class Theme(Model):
     title: Text
     summary: Text
     call: Text
+    link: Url | None = None
 
 
 class Trafficking(Model):
@@ -97,7 +123,6 @@ class Quote(Model):
 
 
 class BlueHeart(Model):
-    launched: Annotated[int, Field(gt=0)]
     about: Text
     meaning: Text
     donations: Text
@@ -171,6 +196,7 @@ class StoryFile(Model):
     anonymised: bool = False
     title: Text
     text: Text
+    link: Url | None = None
     image: Name | None = None
     image_alt: Text | None = None
 
@@ -201,3 +227,7 @@ class LabelsFile(Model):
     help_title: Text
     phone: Text
     review_pending: Text
+    spotlight_kicker: Text
+    lit_up_headline: Text
+    lit_up_support: Text
+    help_short: Text

@@ -3,49 +3,72 @@
 from __future__ import annotations
 
 import os
+from collections.abc import Callable
+from dataclasses import dataclass
 from functools import lru_cache
+from importlib.metadata import version
 from pathlib import Path
 
 from doit.exceptions import InvalidDodoFile
 from doit.tools import config_changed
 
+from . import freshness, lock
 from .brand import Brand, load_brand
 from .content import load_campaign
 from .errors import ContentError, Problem
-from .plan import Output, plan
-from .render import html as html_module
-from .render import pdf as pdf_module
+from .glyphs import missing_glyphs
+from .output import Output
+from .plan import plan
+from .render import pdf, poster, preview
 from .render.html import template_chain
+from .sweep import sweep
 
 PACKAGE = Path(__file__).resolve().parent
 
-#: Per output family: the action, its revision, and the code files whose edits rebuild it.
-RENDERERS = {
-    "leaflet": (
-        pdf_module.render_pdf,
-        pdf_module.REVISION,
-        [
-            PACKAGE / "render" / "pdf.py",
-            PACKAGE / "render" / "fetch.py",
-            PACKAGE / "render" / "glyphs.py",
-            Path(html_module.__file__),
-            PACKAGE / "atomic.py",
-        ],
-    ),
-}
+#: Code every WeasyPrint document depends on (package-relative).
+PDF_CODE = ("atomic.py", "brand.py", "labels.py", "locales.py", "render/fetch.py",
+            "render/html.py", "render/pdf.py")  # fmt: skip
 
-DOCS = {
-    "leaflet": "A5 leaflets (PDF) for city organisers: one per city and language.",
-}
+#: Libraries whose upgrade can change output bytes: their versions are part of every task's
+#: inputs, so an upgrade rebuilds.
+LIBRARIES = ("weasyprint", "pydyf", "babel", "jinja2", "fonttools", "pypdfium2", "pillow", "segno")
+
+
+@dataclass(frozen=True)
+class Family:
+    """A task group: its one-line doc, its action and what of the project it depends on."""
+
+    name: str
+    doc: str
+    action: Callable[[dict], object]
+    revision: int
+    code: tuple[str, ...]  # modules whose edits rebuild the family
+    uses_brand: bool = True
+
+
+FAMILIES = (
+    Family("leaflet", "A5 leaflets (PDF) for city organisers: one per city and language.",
+           pdf.render_pdf, pdf.REVISION, PDF_CODE),
+    Family("poster-fit", "Type sizes at which each poster's text fits, per language (JSON).",
+           poster.fit_poster, poster.REVISION, (*PDF_CODE, "fit.py", "render/poster.py")),
+    Family("poster", "Posters (PDF): press PDF/X-4 with bleed and crop marks, and office.",
+           poster.render_poster, poster.REVISION,
+           (*PDF_CODE, "fit.py", "render/poster.py", "render/press.py")),
+    Family("poster-preview", "Preview PNGs of the posters, for the gallery.",
+           preview.render_preview, preview.REVISION, ("atomic.py", "render/preview.py"),
+           uses_brand=False),
+)  # fmt: skip
 
 
 def doit_config(root: Path) -> dict:
-    """doit settings: state in build/ with sqlite3 (dbm falls back to slow dbm.dumb here)."""
+    """doit settings: state in build/ with sqlite3 (dbm falls back to slow dbm.dumb here,
+    and sqlite3 survives a killed build); keep going after a failure to report them all."""
     (root / "build").mkdir(exist_ok=True)
     return {
         "dep_file": str(root / "build" / ".doit.db"),
         "backend": "sqlite3",
         "action_string_formatting": "new",
+        "continue": True,
     }
 
 
@@ -55,14 +78,32 @@ def creators(root: Path) -> dict:
 
     @lru_cache(maxsize=1)
     def outputs() -> tuple[Brand, list[Output]]:
+        try:
+            lock.hold(root)
+        except lock.Busy as err:
+            raise InvalidDodoFile(str(err)) from None
         return load(root)
 
-    def task_leaflet():
-        brand, planned = outputs()
-        yield from describe(root, brand, planned, "leaflet")
+    def creator(family: Family):
+        def create():
+            brand, planned = outputs()
+            yield from describe(root, brand, planned, family)
 
-    task_leaflet.__doc__ = DOCS["leaflet"]
-    return {"DOIT_CONFIG": doit_config(root), "task_leaflet": task_leaflet}
+        create.__doc__ = family.doc
+        return create
+
+    def task_sweep():
+        """Removes built files no output owns any more (a city, language or size removed)."""
+        owned = sorted(out.target for out in outputs()[1])
+        return {
+            "basename": "sweep",
+            "actions": [(sweep, [str(root), owned])],
+            "uptodate": [config_changed({"owned": owned})],
+            "verbosity": 0,
+        }
+
+    tasks = {f"task_{family.name.replace('-', '_')}": creator(family) for family in FAMILIES}
+    return {"DOIT_CONFIG": doit_config(root), **tasks, "task_sweep": task_sweep}
 
 
 def load(root: Path) -> tuple[Brand, list[Output]]:
@@ -77,58 +118,74 @@ def load(root: Path) -> tuple[Brand, list[Output]]:
         campaign = load_campaign(root)
     except ContentError as err:
         problems += err.problems
-    epoch = os.environ.get("SOURCE_DATE_EPOCH")
-    if epoch is not None and not epoch.isdigit():
-        problems.append(
-            Problem(
-                "SOURCE_DATE_EPOCH",
-                None,
-                "",
-                f"'{epoch}' is not a whole number of seconds since 1970",
-            )
-        )
+    if brand is not None and campaign is not None:
+        problems += missing_glyphs(campaign, [root / "brand" / rel for rel in brand.font_files()])
+    epoch, problem = source_date_epoch()
+    problems += problem
     if problems:
         raise InvalidDodoFile(ContentError(problems).report())
-    return brand, plan(campaign, brand, int(epoch) if epoch else None)
+    return brand, plan(campaign, brand, epoch)
 
 
-def describe(root: Path, brand: Brand, planned: list[Output], family: str):
+def source_date_epoch() -> tuple[int | None, list[Problem]]:
+    """SOURCE_DATE_EPOCH (reproducible-builds.org): seconds since 1970, unset when empty."""
+    value = os.environ.get("SOURCE_DATE_EPOCH", "").strip()
+    if not value:
+        return None, []
+    if not value.isdigit() or int(value) > 253402300799:  # 9999-12-31T23:59:59Z
+        why = f"'{value}' is not a date as whole seconds since 1970; unset it or fix it"
+        return None, [Problem("SOURCE_DATE_EPOCH", None, "", why)]
+    return int(value), []
+
+
+@lru_cache(maxsize=1)
+def library_versions() -> dict[str, str]:
+    return {name: version(name) for name in LIBRARIES}
+
+
+def describe(root: Path, brand: Brand, planned: list[Output], family: Family):
     """The doit task dicts of one output family."""
-    action, revision, code = RENDERERS[family]
     brand_files = ["brand/brand.yaml", *(f"brand/{rel}" for rel in brand.files())]
     families = [f"brand-{role}" for role, _ in brand.fonts.items()]
-    font_files = [f"brand/{face.file}" for _, font in brand.fonts.items() for face in font.faces]
+    font_files = [f"brand/{rel}" for rel in brand.font_files()]
+    code = [str(PACKAGE / rel) for rel in family.code]
     chains: dict[str, list[str]] = {}
-    yield {"basename": family, "name": None, "doc": DOCS[family]}
+    yield {"basename": family.name, "name": None, "doc": family.doc}
     for out in planned:
-        if out.family != family:
+        if out.family != family.name:
             continue
-        if out.template not in chains:
+        if out.template and out.template not in chains:
             try:
                 chain = template_chain(root / "templates", out.template)
             except ValueError as err:
                 raise InvalidDodoFile(str(err)) from None
             chains[out.template] = [f"templates/{name}" for name in chain]
-        deps = chains[out.template] + brand_files
+        deps = chains.get(out.template, []) + (brand_files if family.uses_brand else [])
+        target = str(root / out.target)
         job = {
             "root": str(root),
-            "label": f"{family} {out.name}",
+            "label": f"{family.name} {out.name}",
             "template": out.template,
             "target": out.target,
             "context": out.context,
+            "params": out.params,
+            "needs": out.needs,
             "brand": brand.model_dump(),
             "deps": deps,
             "families": families,
             "font_files": font_files,
             "pages": out.pages,
         }
+        # Exactly one config_changed: the content shown, renderer settings and versions.
+        inputs = {"revision": family.revision, "versions": library_versions(),
+                  "content": out.context, "params": out.params}  # fmt: skip
         yield {
-            "basename": family,
+            "basename": family.name,
             "name": out.name,
             "doc": out.doc,
-            "actions": [(action, [job])],
-            "targets": [str(root / out.target)],
-            "file_dep": [str(root / dep) for dep in deps] + [str(path) for path in code],
-            "uptodate": [config_changed({"revision": revision, "content": out.context})],
+            "actions": [(family.action, [job]), (freshness.record, [[target]])],
+            "targets": [target],
+            "file_dep": [str(root / dep) for dep in deps + out.needs] + code,
+            "uptodate": [config_changed(inputs), freshness.unchanged],
             "clean": True,
         }

@@ -33,6 +33,20 @@ def line_of(marks: dict[Path_, int], loc: Path_) -> int | None:
     return marks.get(loc)
 
 
+#: What each text pattern of the schemas asks for, in words.
+FORMS = {
+    r"^[a-z]{2,3}$": "a language code in lowercase letters, e.g. fr",
+    r"^[a-z0-9]+(-[a-z0-9]+)*$": "an id in lowercase letters, digits and hyphens, e.g. la-louviere",
+    r"^https://\S+$": "a web address starting with https://",
+    r"^\+?[0-9][0-9 ./-]{3,}$": "a phone number: digits, spaces and an optional leading +",
+    r"^#[0-9A-Fa-f]{6}$": "a colour written like #0B5CAD",
+    r"^[A-Za-z0-9 -]+$": "a name in letters, digits, spaces and hyphens",
+    r"^[A-Za-z0-9_./-]+$": "a path inside brand/, e.g. fonts/NotoSans-Regular.ttf",
+    r"^[a-z]+$": "a name in lowercase letters",
+    r"^[A-Za-z0-9]+$": "a size name in letters and digits, e.g. A3",
+}
+
+
 def explain(item: dict, model: type[BaseModel], loc: Path_) -> str:
     kind, value, ctx = item["type"], item.get("input"), item.get("ctx") or {}
     if kind == "missing":
@@ -45,13 +59,23 @@ def explain(item: dict, model: type[BaseModel], loc: Path_) -> str:
     if kind.startswith("date"):
         return f"'{value}' is not a date; write it as YYYY-MM-DD, e.g. 2022-07-30"
     if kind.startswith("int") or kind == "greater_than":
-        return f"'{value}' is not a whole number above zero; write digits only, e.g. 20900000"
+        return f"'{value}' is not a whole number above zero; write digits only"
     if kind.startswith("bool"):
         return f"'{value}' is not true or false"
     if kind == "literal_error":
         return f"'{value}' is not allowed; use {ctx['expected']}"
     if kind == "string_pattern_mismatch":
-        return f"'{value}' is not in the expected form ({ctx['pattern']})"
+        form = FORMS.get(ctx["pattern"], "the form this field needs")
+        return f"'{value}' is not {form}"
+    if kind == "multiple_of":
+        return f"'{value}' must be a multiple of {ctx['multiple_of']}"
+    if kind.startswith("float") or kind in ("greater_than_equal", "less_than_equal"):
+        bounds = " and ".join(
+            f"{word} {ctx[key]}"
+            for key, word in (("ge", "at least"), ("le", "at most"), ("gt", "above"))
+            if key in ctx
+        )
+        return f"'{value}' must be a number{' ' + bounds if bounds else ''}"  # fmt: skip
     if kind == "string_type":
         return "must be text, not a list or mapping"
     if kind in ("dict_type", "model_type", "model_attributes_type"):

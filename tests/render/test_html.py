@@ -3,15 +3,9 @@
 import pytest
 from conftest import write
 
-from campaignkit.render.html import (
-    TemplateProblem,
-    fill,
-    fill_template,
-    join_list,
-    long_date,
-    millions,
-    template_chain,
-)
+from campaignkit.labels import fill
+from campaignkit.locales import join_list, long_date, millions
+from campaignkit.render.html import TemplateProblem, fill_template, template_chain
 
 
 def test_chain_follows_extends_include_and_import(tmp_path):
@@ -69,7 +63,7 @@ def test_locale_filters():
     assert join_list(["PAG-ASA", "Sürya"], "nl_BE") == "PAG-ASA en Sürya"
     assert (
         join_list(["Une femme", "Une personne"], "fr_BE", inline=True)
-        == "Une femme et une personne"
+        == "une femme et une personne"
     )
 
 

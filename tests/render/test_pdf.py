@@ -133,11 +133,14 @@ def test_text_that_runs_over_its_pages_fails_naming_the_page(root):
     ]
 
 
-def test_a_failed_render_removes_the_stale_output(root):
+def test_a_failed_render_keeps_the_last_good_output(root):
     render_pdf(job(root, '<p id="page-1">ok</p>'))
-    assert (root / "build/t.pdf").exists()
-    render_pdf(job(root, '<p id="page-1"><img src="brand/nope.png"></p>'))
-    assert not (root / "build/t.pdf").exists()
+    good = (root / "build/t.pdf").read_bytes()
+    assert isinstance(
+        render_pdf(job(root, '<p id="page-1"><img src="brand/nope.png"></p>')), TaskFailed
+    )
+    assert (root / "build/t.pdf").read_bytes() == good
+    assert [p.name for p in (root / "build").iterdir()] == ["t.pdf"]  # no temporary file left
 
 
 def test_template_errors_name_file_and_line(root):

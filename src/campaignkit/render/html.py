@@ -2,18 +2,23 @@
 
 from __future__ import annotations
 
-import datetime as dt
-import re
 import traceback
 from functools import lru_cache
 from pathlib import Path
 
-from babel.dates import format_date
-from babel.lists import format_list
-from babel.numbers import format_compact_decimal
-from jinja2 import Environment, FileSystemLoader, StrictUndefined, TemplateError, meta
+from jinja2 import (
+    Environment,
+    FileSystemLoader,
+    StrictUndefined,
+    TemplateError,
+    TemplateNotFound,
+    TemplateSyntaxError,
+    meta,
+)
+from markupsafe import Markup
 
-PLACEHOLDER = re.compile(r"\{([a-z_]+)\}")
+from ..labels import fill
+from ..locales import join_list, long_date, millions
 
 
 @lru_cache(maxsize=8)
@@ -26,7 +31,9 @@ def environment(templates: str) -> Environment:
         trim_blocks=True,
         lstrip_blocks=True,
     )
-    env.filters.update(long_date=long_date, millions=millions, join_list=join_list, fill=fill)
+    env.filters.update(
+        long_date=long_date, millions=millions, join_list=join_list, fill=fill, qr_svg=qr_svg
+    )
     return env
 
 
@@ -34,11 +41,15 @@ class TemplateProblem(Exception):
     """A template that cannot be filled, said with its file and line."""
 
 
-def fill_template(root: Path, name: str, context: dict, brand: dict) -> str:
-    """Render templates/`name` with the content `c` and the brand; TemplateProblem if broken."""
+def fill_template(
+    root: Path, name: str, context: dict, brand: dict, params: dict | None = None
+) -> str:
+    """Render templates/`name` with the content as `c`, the brand and the renderer's
+    settings as `p`; TemplateProblem if the template is broken."""
     templates = root / "templates"
     try:
-        return environment(str(templates)).get_template(name).render(c=context, brand=brand)
+        template = environment(str(templates)).get_template(name)
+        return template.render(c=context, brand=brand, p=params or {})
     except TemplateError as err:
         where = f"templates/{name}"
         lineno = getattr(err, "lineno", None)
@@ -54,48 +65,44 @@ def fill_template(root: Path, name: str, context: dict, brand: dict) -> str:
 
 
 def template_chain(templates: Path, name: str) -> list[str]:
-    """`name` and every template it extends, includes or imports, recursively."""
+    """`name` and every template it extends, includes or imports, recursively.
+
+    Raises ValueError, in one line naming file and line, for a template that is missing,
+    does not parse, leads outside templates/ through a link, or includes by a computed name.
+    """
     env = Environment(loader=FileSystemLoader(str(templates)))
+    folder = templates.resolve()
     seen: set[str] = set()
-    todo = [name]
+    todo = [(name, None)]
     while todo:
-        current = todo.pop()
+        current, parent = todo.pop()
         if current in seen:
             continue
         seen.add(current)
-        source = env.loader.get_source(env, current)[0]
-        for ref in meta.find_referenced_templates(env.parse(source)):
+        path = (templates / current).resolve()
+        if not path.is_relative_to(folder):
+            raise ValueError(f"templates/{current}: leads outside templates/; copy the file in")
+        try:
+            source = env.loader.get_source(env, current)[0]
+            tree = env.parse(source, current)
+        except TemplateNotFound:
+            where = f"templates/{parent}" if parent else "campaignkit"
+            raise ValueError(f"{where}: uses templates/{current}, which does not exist") from None
+        except TemplateSyntaxError as err:
+            raise ValueError(f"templates/{current}:{err.lineno}: {err.message}") from None
+        for ref in meta.find_referenced_templates(tree):
             if ref is None:
                 raise ValueError(
                     f"templates/{current} includes a template by a computed name; "
                     "name it literally so campaignkit knows what to rebuild"
                 )
-            todo.append(ref)
+            todo.append((ref, current))
     return sorted(seen)
 
 
-def long_date(iso: str, locale: str) -> str:
-    """'2022-07-30' -> '30 juillet 2022' in fr_BE."""
-    return format_date(dt.date.fromisoformat(iso), "long", locale=locale)
+def qr_svg(url: str, color: str) -> Markup:
+    """A QR code for `url` as inline SVG drawn in `color` (a CSS colour, CMYK for press)."""
+    import segno
 
-
-def millions(value: int, locale: str) -> str:
-    """20900000 -> '20,9 millions' in fr_BE."""
-    return format_compact_decimal(value, format_type="long", locale=locale, fraction_digits=1)
-
-
-def join_list(items: list[str], locale: str, inline: bool = False) -> str:
-    """['PAG-ASA', 'Sürya'] -> 'PAG-ASA et Sürya' in fr_BE.
-
-    inline=True lowercases the first letter of items after the first, for titles
-    listed mid-sentence ('A sex worker, a cleaning lady and a beggar').
-    """
-    items = list(items)
-    if inline:
-        items = items[:1] + [item[:1].lower() + item[1:] for item in items[1:]]
-    return format_list(items, locale=locale)
-
-
-def fill(label: str, **values: str) -> str:
-    """Put values into a label's {placeholders}; no format-string evaluation."""
-    return PLACEHOLDER.sub(lambda match: str(values[match[1]]), label)
+    svg = segno.make(url, error="m", micro=False).svg_inline(border=0, omitsize=True, dark="#000")
+    return Markup(svg.replace('stroke="#000"', f'stroke="{color}"'))

@@ -3,16 +3,25 @@
 from __future__ import annotations
 
 import logging
+from contextlib import contextmanager
 from pathlib import Path
 
 from doit.exceptions import TaskFailed
 
 from ..atomic import write_bytes
-from .glyphs import missing_glyphs
+from ..glyphs import uncovered
 from .html import TemplateProblem, fill_template
 
 #: Bump when a change here alters output in a way file dependencies do not show.
 REVISION = 1
+
+
+class Failed(Exception):
+    """The output cannot be made right; each problem is one line for the user."""
+
+    def __init__(self, problems: list[str]):
+        super().__init__("\n".join(problems))
+        self.problems = problems
 
 
 class _Collect(logging.Handler):
@@ -23,15 +32,27 @@ class _Collect(logging.Handler):
         self.messages: list[str] = []
 
     def emit(self, record):
-        self.messages.append(record.getMessage())
+        self.messages.append(f"WeasyPrint: {record.getMessage()}")
 
 
-def render_pdf(job: dict) -> TaskFailed | None:
-    """doit action: lay out `job['template']` with its content and write `job['target']`.
+@contextmanager
+def _weasyprint_warnings():
+    collect = _Collect()
+    logger = logging.getLogger("weasyprint")
+    logger.addHandler(collect)
+    try:
+        yield collect.messages
+    finally:
+        logger.removeHandler(collect)
 
-    Fails (without writing) if WeasyPrint warned about anything, a file outside the
-    declared dependencies was read, a font other than the brand's was used, or the
-    text does not fit the page count the layout has.
+
+def lay_out(job: dict, params: dict | None = None, options: dict | None = None):
+    """Fill the job's template (with `params` as `p`) and lay it out: (document, fetcher).
+
+    `options` go to WeasyPrint's HTML.render() (image options only work there).
+
+    Raises Failed if the content has characters the brand fonts lack, the template is
+    broken, a file outside the project was asked for, or WeasyPrint warned.
     """
     # Imported here so that listing tasks and no-op runs never pay WeasyPrint's import.
     from weasyprint import HTML
@@ -40,44 +61,64 @@ def render_pdf(job: dict) -> TaskFailed | None:
     from .fetch import VIRTUAL_ROOT, ProjectFetcher
 
     root = Path(job["root"])
-    label = job["label"]
-    target = root / job["target"]
-    font_files = [str(root / rel) for rel in job["font_files"]]
-    problems = missing_glyphs(job["context"], font_files)
+    problems = uncovered(job["context"], [root / rel for rel in job["font_files"]])
     if problems:
-        return _fail(target, label, problems)
+        raise Failed(problems)
     try:
-        html = fill_template(root, job["template"], job["context"], job["brand"])
+        html = fill_template(root, job["template"], job["context"], job["brand"], params)
     except TemplateProblem as err:
-        return _fail(target, label, [str(err)])
+        raise Failed([str(err)]) from None
     fetcher = ProjectFetcher(root)
-    collect = _Collect()
-    logger = logging.getLogger("weasyprint")
-    logger.addHandler(collect)
-    try:
-        document = HTML(string=html, base_url=VIRTUAL_ROOT, url_fetcher=fetcher).render()
-        pdf = document.write_pdf()
-    except FatalURLFetchingError:
-        document = None  # the refusal is in fetcher.refused
-    finally:
-        logger.removeHandler(collect)
-    problems += [f"refused to read {refusal}" for refusal in fetcher.refused]
-    if document is None:
-        return _fail(target, label, problems)
-    problems += [f"WeasyPrint: {message}" for message in collect.messages]
-    undeclared = sorted(set(fetcher.fetched) - set(job["deps"]))
-    problems += [f"read {rel}, which is not among its dependencies" for rel in undeclared]
-    problems += _check_fonts(job["families"], document)
-    problems += _check_pages(document, job["pages"])
+    with _weasyprint_warnings() as warnings:
+        try:
+            html = HTML(string=html, base_url=VIRTUAL_ROOT, url_fetcher=fetcher)
+            document = html.render(**(options or {}))
+        except FatalURLFetchingError:
+            document = None  # the refusal is in fetcher.refused
+    problems = [f"refused to read {refusal}" for refusal in fetcher.refused] + warnings
     if problems:
-        return _fail(target, label, problems)
+        raise Failed(problems)
+    return document, fetcher
+
+
+def write_checked(job: dict, document, fetcher, **options) -> bytes:
+    """The PDF bytes of a laid-out document, once nothing in it is wrong.
+
+    Raises Failed if WeasyPrint warned, a file outside the declared dependencies was read,
+    or a font other than the brand's was used.
+    """
+    with _weasyprint_warnings() as warnings:
+        pdf = document.write_pdf(**options)
+    undeclared = sorted(set(fetcher.fetched) - set(job["deps"]))
+    problems = warnings + [f"read {rel}, which is not among its dependencies" for rel in undeclared]
+    problems += _check_fonts(job["families"], document)
+    if problems:
+        raise Failed(problems)
+    return pdf
+
+
+def render_pdf(job: dict) -> TaskFailed | None:
+    """doit action: lay out `job['template']` with its content and write `job['target']`.
+
+    Fails if anything is wrong (see lay_out and write_checked) or the text does not fit
+    the page count the layout has.
+    """
+    target = Path(job["root"]) / job["target"]
+    try:
+        document, fetcher = lay_out(job)
+        problems = _check_pages(document, job["pages"])
+        if problems:
+            raise Failed(problems)
+        pdf = write_checked(job, document, fetcher)
+    except Failed as err:
+        return fail(target, job["label"], err.problems)
     write_bytes(target, pdf)
     return None
 
 
-def _fail(target: Path, label: str, problems: list[str]) -> TaskFailed:
-    """Fail the task, removing the old target: a file in build/ always matches its inputs."""
-    target.unlink(missing_ok=True)
+def fail(target: Path, label: str, problems: list[str]) -> TaskFailed:
+    """Fail the task. The last good file stays where it is (writes are atomic, so it is
+    whole); doit has not recorded this build, so the next run tries again."""
     return TaskFailed("\n".join(f"{label}: {problem}" for problem in problems))
 
 

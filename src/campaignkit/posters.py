@@ -1,0 +1,200 @@
+"""Planning posters: each theme, story and the lit-up day, per language, size and variant."""
+
+from __future__ import annotations
+
+from .brand import Brand
+from .content import Campaign
+from .labels import fill
+from .locales import long_date
+from .output import Output
+
+
+def posters(campaign: Campaign, brand: Brand, created: str | None) -> list[Output]:
+    """For each poster and language: a fit, press and office PDFs, and a preview."""
+    outputs = []
+    for poster_id, texts in poster_texts(campaign).items():
+        for lang in campaign.languages:
+            context = poster_context(campaign, texts, lang, created)
+            outputs += poster_outputs(brand, poster_id, lang, context)
+    return outputs
+
+
+def poster_texts(campaign: Campaign) -> dict[str, dict]:
+    """What each poster says, as Text per field (theme, story or the day's lit buildings)."""
+    main, labels = campaign.main, campaign.labels
+    texts = {}
+    for theme in main.themes:
+        texts[theme.id] = dict(
+            kicker=main.campaign.name, headline=theme.title, support=theme.call, link=theme.link
+        )
+    for story_id, story in campaign.stories.items():
+        texts[story_id] = dict(
+            kicker=labels.spotlight_kicker,
+            headline=story.data.title,
+            support=story.data.text,
+            link=story.data.link,
+        )
+    texts["lit-up-blue"] = dict(
+        kicker=main.campaign.name,
+        headline=labels.lit_up_headline,
+        support=labels.lit_up_support,
+        link=None,
+        places=True,
+    )
+    return texts
+
+
+def lit_places(campaign: Campaign, lang: str) -> str:
+    """'Bruxelles (Grand-Place, Palais d'Egmont) · Anvers · …': the cities lighting up blue."""
+    parts = []
+    for city in campaign.cities.values():
+        lit = [event for event in city.data.events if event.kind == "illumination"]
+        if not lit or lang not in city.data.name.root:
+            continue
+        places = [event.place[lang] for event in lit if event.place and lang in event.place.root]
+        name = city.data.name[lang]
+        parts.append(f"{name} ({', '.join(places)})" if places else name)
+    return " · ".join(parts)
+
+
+def poster_context(campaign: Campaign, texts: dict, lang: str, created: str | None) -> dict:
+    main, labels = campaign.main, campaign.labels
+    language = main.languages[lang]
+    contacts = [
+        f"{contact.name} {contact.phone}" if contact.phone else contact.name
+        for contact in main.help.contacts
+    ]
+    day = {"date": main.day.date.isoformat(), "name": main.day.name[lang]}
+    support = texts["support"][lang]
+    if texts.get("places"):
+        support = fill(support, date=long_date(day["date"], language.locale))
+    return {
+        "lang": lang,
+        "locale": language.locale,
+        "draft": language.status == "needs-native-review",
+        # PDF/X must carry a date: SOURCE_DATE_EPOCH, else the day itself, never "now"
+        "created": created or f"{day['date']}T00:00:00Z",
+        "campaign": {"name": main.campaign.name[lang], "organiser": main.campaign.organiser[lang]},
+        "kicker": texts["kicker"][lang],
+        "headline": texts["headline"][lang],
+        "support": support,
+        "places": lit_places(campaign, lang) if texts.get("places") else None,
+        "day": day,
+        "help": fill(labels.help_short[lang], contacts=" · ".join(contacts)) if contacts else None,
+        "qr": texts["link"] or main.campaign.website,
+    }
+
+
+def poster_outputs(brand: Brand, poster_id: str, lang: str, context: dict) -> list[Output]:
+    spec = brand.poster
+    ref_w, ref_h = spec.sizes[spec.reference]
+    base = f"{poster_id}-{lang}"
+    folder = f"build/posters/{poster_id}"
+    fit_file = f"build/.fit/poster-{base}.json"
+    common = {
+        "type": {"kicker": spec.kicker, "date": spec.date, "small": spec.small},
+        "fit": {"headline": brand.scale_between(spec.headline),
+                "support": brand.scale_between(spec.support)},
+    }  # fmt: skip
+    name = f"{context['headline']}"
+    outputs = [
+        Output(
+            family="poster-fit",
+            name=base,
+            target=fit_file,
+            template="poster/poster.html.j2",
+            doc=f"Type sizes that fit poster {poster_id} in {lang}",
+            context=context,
+            lang=lang,
+            params={**common, **press_geometry(brand, ref_w, ref_h, 1.0)},
+        )
+    ]
+    for size, (width, height) in spec.sizes.items():
+        outputs.append(
+            Output(
+                family="poster",
+                name=f"{base}-{size.lower()}-press",
+                target=f"{folder}/{base}-{size.lower()}-press.pdf",
+                template="poster/poster.html.j2",
+                doc=f"{size} press PDF/X-4 of '{name}' ({lang}), bleed and crop marks",
+                context=context,
+                lang=lang,
+                params={**common, **press_geometry(brand, width, height, width / ref_w)},
+                needs=[fit_file],
+            )
+        )
+    for size, (width, height) in spec.office.items():
+        outputs.append(
+            Output(
+                family="poster",
+                name=f"{base}-{size.lower()}-office",
+                target=f"{folder}/{base}-{size.lower()}-office.pdf",
+                template="poster/poster.html.j2",
+                doc=f"{size} office PDF of '{name}' ({lang}), white margins",
+                context=context,
+                lang=lang,
+                params={**common, **office_geometry(brand, width, height)},
+                needs=[fit_file],
+            )
+        )
+    first_office = f"{folder}/{base}-{next(iter(spec.office)).lower()}-office.pdf"
+    outputs.append(
+        Output(
+            family="poster-preview",
+            name=base,
+            target=f"{folder}/{base}.png",
+            template="",
+            doc=f"Preview PNG of poster {poster_id} in {lang}",
+            context={"source": first_office},
+            lang=lang,
+            params={"width_px": 800},
+            needs=[first_office],
+        )
+    )
+    return outputs
+
+
+def press_geometry(brand: Brand, width: float, height: float, k: float) -> dict:
+    """A press page: the trim, the bleed around it, and a slug with crop marks outside that."""
+    bleed, slug = brand.press.bleed_mm, brand.press.slug_mm
+    edge = bleed + slug
+    return {
+        "variant": "press",
+        "k": k,
+        "page_w": width + 2 * edge,
+        "page_h": height + 2 * edge,
+        "sheet_x": edge,
+        "sheet_y": edge,
+        "trim_w": width,
+        "trim_h": height,
+        "bleed": bleed,
+        "colors": {
+            name: "device-cmyk({}% {}% {}% {}%)".format(*(f"{v:g}" for v in cmyk))
+            for name, cmyk in brand.cmyk.items()
+        },
+        "slug": slug,
+        "profile": brand.press.profile,
+        "profile_name": brand.press.profile_name,
+        "condition": brand.press.condition,
+        "min_dpi": brand.press.min_dpi,
+    }
+
+
+def office_geometry(brand: Brand, width: float, height: float) -> dict:
+    """An office page: the design scaled to fit inside white margins, centred, no marks."""
+    spec = brand.poster
+    ref_w, ref_h = spec.sizes[spec.reference]
+    margin = spec.office_margin_mm
+    k = min((width - 2 * margin) / ref_w, (height - 2 * margin) / ref_h)
+    return {
+        "variant": "office",
+        "k": k,
+        "page_w": width,
+        "page_h": height,
+        "sheet_x": (width - ref_w * k) / 2,
+        "sheet_y": (height - ref_h * k) / 2,
+        "trim_w": ref_w * k,
+        "trim_h": ref_h * k,
+        "bleed": 0,
+        "colors": dict(brand.colors),
+    }
