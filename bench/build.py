@@ -58,17 +58,32 @@ def main() -> None:
         doit(root)  # warm the OS file cache and Python bytecode
         results = {
             "doit list": median(repeat, lambda: doit(root, "list")),
+            "leaflets only, from clean": median(repeat, lambda: full("leaflet")),
+            "posters only, from clean": median(
+                repeat, lambda: full("poster-fit", "poster", "poster-preview")
+            ),
             "full build": median(repeat, full),
             "full build -n 2 -P process": median(repeat, lambda: full("-n", "2", "-P", "process")),
             "no-op build": median(repeat, lambda: doit(root)),
             "one-city edit": median(repeat, edit),
         }
-        outputs = len(list((root / "build").rglob("*.pdf")))
-    print(f"campaignkit build bench: {outputs} outputs, median of {repeat} runs each")
+        patterns = {
+            "leaflets": "leaflets/*.pdf",
+            "poster PDFs": "posters/*/*.pdf",
+            "previews": "posters/*/*.png",
+            "fits": ".fit/*.json",
+        }
+        counts = {kind: len(list((root / "build").glob(glob))) for kind, glob in patterns.items()}
+    outputs = ", ".join(f"{count} {kind}" for kind, count in counts.items())
+    print(f"campaignkit build bench: {outputs}; median of {repeat} runs each")
     for name, seconds in results.items():
         print(f"  {name:28} {seconds:7.3f} s")
     print(f"  no-op / doit list            {results['no-op build'] / results['doit list']:7.2f}")
     print(f"  one-city edit / full build   {results['one-city edit'] / results['full build']:7.2f}")
+    per_leaflet = results["leaflets only, from clean"] / counts["leaflets"]
+    per_poster = results["posters only, from clean"] / counts["poster PDFs"]
+    print(f"  per leaflet (incl. start-up)   {per_leaflet:7.3f} s")
+    print(f"  per poster PDF (fit, preview)  {per_poster:7.3f} s")
     print(f"  parallel / serial full build "
           f"{results['full build -n 2 -P process'] / results['full build']:7.2f}")  # fmt: skip
 

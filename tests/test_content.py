@@ -251,3 +251,44 @@ def test_problems_in_one_file_do_not_hide_each_other(root):
         "content/cities/brussels.yaml:4: events[0].date: '2022-07-32' is not a date; write it as "
         "YYYY-MM-DD, e.g. 2022-07-30",
     ]
+
+
+def test_times_are_times_of_day(root):
+    edit(
+        root / "content/cities/brussels.yaml",
+        "kind: illumination",
+        "kind: illumination\n    time: 25:99",
+    )
+    assert problems(root) == [
+        "content/cities/brussels.yaml:6: events[0].time: '25:99' is not a time of day or a range "
+        "of one; write HH:MM or HH:MM-HH:MM, e.g. 18:00-22:00"
+    ]
+
+
+def test_times_are_written_out_and_ranges_get_an_en_dash(root):
+    edit(
+        root / "content/cities/brussels.yaml",
+        "kind: illumination",
+        "kind: illumination\n    time: 9:00-18:00",
+    )
+    assert load_campaign(root).cities["brussels"].data.events[0].time == "09:00–18:00"
+
+
+def test_patterns_are_explained_in_words(root):
+    edit(
+        root / "content/campaign.yaml",
+        "  country: {en: Belgium, fr: Belgique}",
+        "  country: {en: Belgium, fr: Belgique}\n  website: http://example.org",
+    )
+    assert problems(root) == [
+        "content/campaign.yaml:8: campaign.website: 'http://example.org' is not a web address "
+        "starting with https://"
+    ]
+
+
+def test_links_out_of_content_are_refused(root, tmp_path):
+    outside = write(tmp_path / "elsewhere.yaml", "name: {fr: Gand}\nlanguages: [fr]\n")
+    (root / "content/cities/gent.yaml").symlink_to(outside)
+    assert problems(root) == [
+        "content/cities/gent.yaml: is a link to a file outside content/; copy the file here instead"
+    ]

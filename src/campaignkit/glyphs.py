@@ -5,6 +5,7 @@ Without this check, a missing glyph silently becomes a box, or a font from the m
 
 from __future__ import annotations
 
+import io
 import unicodedata
 from functools import lru_cache
 from pathlib import Path
@@ -21,7 +22,7 @@ from .yamlfile import dotted
 @lru_cache(maxsize=16)
 def coverage(path: str) -> frozenset[int]:
     """Code points one font file has glyphs for."""
-    with TTFont(path, lazy=True) as font:
+    with TTFont(io.BytesIO(Path(path).read_bytes())) as font:  # no file left open on errors
         return frozenset(font.getBestCmap())
 
 
