@@ -119,3 +119,27 @@ def test_source_date_epoch_sets_the_dates(tmp_path, monkeypatch):
     assert metadata["/CreationDate"] == metadata["/ModDate"] == "D:20220730000000Z"
     assert metadata["/Title"] == "Campagne Cœur bleu · Bruxelles · Journée mondiale de la lutte " \
                                  "contre la traite d’êtres humains"  # fmt: skip
+
+
+def test_every_poster_is_built_and_no_text_leaves_its_column(built):
+    import pypdfium2
+
+    press = sorted((built / "build/posters").glob("*/*-press.pdf"))
+    office = sorted((built / "build/posters").glob("*/*-office.pdf"))
+    previews = sorted((built / "build/posters").glob("*/*.png"))
+    assert (len(press), len(office), len(previews)) == (6 * 4 * 3, 6 * 4 * 2, 6 * 4)
+    mm = 72 / 25.4
+    widths = {"a3": 297, "a2": 420, "a1": 594}
+    for path in press:
+        data = path.read_bytes()
+        assert b"/DeviceRGB" not in data, path.name
+        [intent] = PdfReader(path).trailer["/Root"]["/OutputIntents"]
+        assert intent.get_object()["/S"] == "/GTS_PDFX", path.name
+        k = widths[path.stem.split("-")[-2]] / 297
+        left, right = (13 + 20 * k) * mm - 2 * k, (13 + 277 * k) * mm + 2 * k
+        document = pypdfium2.PdfDocument(data)
+        text = document[0].get_textpage()
+        for i in range(text.count_chars()):
+            x0, _, x1, _ = text.get_charbox(i)
+            assert x1 <= x0 or (left <= x0 and x1 <= right), f"{path.name}: character {i}"
+        document.close()

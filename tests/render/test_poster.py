@@ -182,3 +182,59 @@ def test_low_resolution_images_are_named(tmp_path):
 def test_press_dates_are_pinned_to_the_day(built):
     metadata = PdfReader(pdf(built, "a3", "press")).metadata
     assert metadata["/CreationDate"] == metadata["/ModDate"] == "D:20220730000000Z"
+
+
+def test_backgrounds_run_into_the_bleed_and_the_slug_stays_clear(built):
+    document = pypdfium2.PdfDocument(pdf(built, "a3", "press"))
+    scale = 4  # px per pt
+    image = document[0].render(scale=scale).to_pil().convert("RGB")
+    document.close()
+    px = MM * scale
+    edge = 13 * px  # bleed + slug
+
+    def at(x_mm, y_mm):  # sheet coordinates in mm, from the trim's top left
+        return image.getpixel((round(edge + x_mm * px), round(edge + y_mm * px)))
+
+    navy = at(100, 100)
+    assert navy != (255, 255, 255)
+    assert at(100, -1.5) == navy and at(-1.5, 100) == navy  # 1.5 mm into the 3 mm bleed
+    assert at(100, -6) == (255, 255, 255) and at(-6, 100) == (255, 255, 255)  # the slug
+
+
+def test_a_link_in_the_content_prints_as_a_qr_code_that_reads_back(tmp_path):
+    import segno
+
+    root = copy_project(tmp_path / "p", cities=("brussels",))
+    url = "https://example.org/blue-heart"
+    edit(
+        root / "content/campaign.yaml",
+        "campaign:\n  name:",
+        f"campaign:\n  website: {url}\n  name:",
+    )
+    assert run_doit(root, "run", "poster-fit:beggar-en", "poster:beggar-en-a4-office").code == 0
+    document = pypdfium2.PdfDocument(root / "build/posters/beggar/beggar-en-a4-office.pdf")
+    scale = 8
+    image = document[0].render(scale=scale).to_pil().convert("L")
+    document.close()
+    k = (210 - 20) / 297
+    left, top = 10 + 247 * k, (297 - 420 * k) / 2 + 360 * k  # the QR box, in mm on the page
+    matrix = [list(row) for row in segno.make(url, error="m", micro=False).matrix]
+    module = 30 * k / len(matrix)
+    for row, bits in enumerate(matrix):
+        for col, dark in enumerate(bits):
+            x = (left + (col + 0.5) * module) * MM * scale
+            y = (top + (row + 0.5) * module) * MM * scale
+            assert (image.getpixel((round(x), round(y))) < 128) == bool(dark), (row, col)
+
+
+def test_rgb_in_a_press_pdf_fails_the_build(tmp_path):
+    root = copy_project(tmp_path / "p", cities=("brussels",))
+    edit(root / "templates/poster/poster.css.j2", ".places { font-weight: 700; color: {{ col.blue }}; }",
+         ".places { font-weight: 700; color: {{ col.blue }}; }\n.support p { color: #ff0000; }")  # fmt: skip
+    result = run_doit(root, "run", "poster-fit:beggar-en", "poster:beggar-en-a3-press",
+                      "poster:beggar-en-a4-office")  # fmt: skip
+    assert result.tasks["poster:beggar-en-a4-office"] == "success"  # office PDFs may be RGB
+    assert result.errors["poster:beggar-en-a3-press"] == (
+        "poster beggar-en-a3-press: has RGB colour, which a press PDF must not: give every "
+        "colour in the template as p.colors (CMYK from brand/brand.yaml) and use CMYK images\n"
+    )

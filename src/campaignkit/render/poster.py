@@ -61,10 +61,12 @@ def render_poster(job: dict) -> TaskFailed | None:
             problems += low_resolution_images(document, geometry["min_dpi"])
         if problems:
             raise Failed(problems)
-        pdf = write_checked(job, document, fetcher, **write_options(job, params))
-        if geometry["variant"] == "press" and b"/DeviceRGB" in pdf:
-            raise Failed(["has RGB colour, which a press PDF must not; give every colour "
-                          "in CMYK (brand/brand.yaml cmyk) and use CMYK images"])  # fmt: skip
+        report: dict = {}
+        pdf = write_checked(job, document, fetcher, **write_options(job, params, report))
+        if report.get("rgb"):
+            raise Failed(["has RGB colour, which a press PDF must not: give every colour in "
+                          "the template as p.colors (CMYK from brand/brand.yaml) and use CMYK "
+                          "images"])  # fmt: skip
     except Failed as err:
         return fail(target, job["label"], err.problems)
     write_bytes(target, pdf)
@@ -75,7 +77,7 @@ def render_options(params: dict) -> dict:
     return {"pdf_variant": "pdf/x-4"} if params["variant"] == "press" else {}
 
 
-def write_options(job: dict, params: dict) -> dict:
+def write_options(job: dict, params: dict, report: dict) -> dict:
     if params["variant"] != "press":
         return {}
     from .press import finisher
@@ -83,7 +85,7 @@ def write_options(job: dict, params: dict) -> dict:
     key = job["target"]  # stable identity: same file, same IDs
     return {
         "pdf_variant": "pdf/x-4",
-        "finisher": finisher(params, key),
+        "finisher": finisher(params, key, report),
         "pdf_identifier": hashlib.md5(key.encode()).hexdigest().encode(),
     }
 

@@ -9,17 +9,20 @@ import pydyf
 
 PT_PER_MM = 72 / 25.4
 HAIRLINE_PT = 0.25
+#: RGB fill and stroke colour operators in a content stream.
+RGB_OPERATOR = re.compile(rb"(?:^|\s)(?:rg|RG)$")
 #: Marks keep this far from the bleed edge and from the edge of the sheet.
 MARK_GAP_MM = 1.0
 
 
-def finisher(geometry: dict, key: str):
+def finisher(geometry: dict, key: str, report: dict):
     """A WeasyPrint `finisher(document, pdf)` for a press page laid out by poster.css.j2.
 
     The page is the whole sheet (trim + bleed + slug on each side). This sets TrimBox and
     BleedBox, draws crop marks in the slug in registration colour (100 % on every plate),
     names the output condition, and replaces the random XMP DocumentID with one derived
-    from `key`, so the same inputs give the same bytes.
+    from `key`, so the same inputs give the same bytes. Sets report["rgb"] when anything
+    in the file is drawn in RGB, which a press PDF must not be.
     """
     edge = (geometry["bleed"] + geometry["slug"]) * PT_PER_MM
     bleed = geometry["bleed"] * PT_PER_MM
@@ -57,8 +60,23 @@ def finisher(geometry: dict, key: str):
         if found != 1:
             raise RuntimeError("WeasyPrint's XMP no longer has one DocumentID to pin")
         metadata.stream = [xmp]
+        report["rgb"] = uses_rgb(pdf)
 
     return finish
+
+
+def uses_rgb(pdf) -> bool:
+    """Whether any object of the (not yet compressed) PDF draws or declares RGB colour."""
+    for obj in pdf.objects:
+        if isinstance(obj, pydyf.Stream):
+            operators = (item for item in obj.stream if isinstance(item, bytes))
+            if any(RGB_OPERATOR.search(item) for item in operators):
+                return True
+            if b"DeviceRGB" in pydyf.Dictionary(obj.extra).data:
+                return True
+        elif isinstance(obj, (pydyf.Dictionary, pydyf.Array)) and b"DeviceRGB" in obj.data:
+            return True
+    return False
 
 
 def _object(pdf, reference):
