@@ -89,7 +89,7 @@ def snapshot(folder: Path) -> dict[str, tuple[int, bytes]]:
     return {
         path.relative_to(folder).as_posix(): (path.stat().st_mtime_ns, path.read_bytes())
         for path in sorted(folder.rglob("*"))
-        if path.is_file() and path.name != ".doit.db"
+        if path.is_file() and not path.name.startswith(".")  # doit's state, the lock, reports
     }
 
 

@@ -87,12 +87,20 @@ def write_checked(job: dict, document, fetcher, **options) -> bytes:
     Raises Failed if WeasyPrint warned, a file outside the declared dependencies was read,
     or a font other than the brand's was used.
     """
+    from weasyprint.urls import FatalURLFetchingError
+
     with _weasyprint_warnings() as warnings:
-        pdf = document.write_pdf(**options)
+        try:
+            pdf = document.write_pdf(**options)
+        except FatalURLFetchingError:  # attachments are fetched while writing
+            pdf = None
     undeclared = sorted(set(fetcher.fetched) - set(job["deps"]))
-    problems = warnings + [f"read {rel}, which is not among its dependencies" for rel in undeclared]
-    problems += _check_fonts(job["families"], document)
-    if problems:
+    # SVG images fetch their own resources while drawing, and WeasyPrint swallows the refusal
+    problems = [f"refused to read {refusal}" for refusal in fetcher.refused] + warnings
+    problems += [f"read {rel}, which is not among its dependencies" for rel in undeclared]
+    if pdf is not None:
+        problems += _check_fonts(job["families"], document)
+    if problems or pdf is None:
         raise Failed(problems)
     return pdf
 

@@ -1,0 +1,343 @@
+"""A corpus of broken and hostile inputs: each stops the build with its exact message and
+leaves build/ as it was (issue 7)."""
+
+import os
+import shutil
+
+import pytest
+from conftest import copy_project, edit, run_doit, snapshot, write
+
+
+def city(root, text):
+    write(root / "content/cities/brussels.yaml", text)
+
+
+CITY = "name: {fr: Bruxelles, nl: Brussel}\nlanguages: [fr, nl]\nevents:\n  - date: 2022-07-30\n    kind: stand\n"
+OUTSIDE = "/tmp/campaignkit-hostile-outside.yaml"
+
+#: name -> the change to make
+CASES = {
+    "invalid yaml": lambda r: city(r, "name: {fr: Bruxelles\nlanguages: [fr]\n"),
+    "duplicate key": lambda r: city(r, CITY + "languages: [fr]\n"),
+    "alias bomb": lambda r: city(r, 'a: &a ["x","x","x"]\nb: &b [*a,*a,*a]\nc: [*b,*b,*b]\n'),
+    "merge key": lambda r: city(r, "base: &b {fr: x}\nname:\n  <<: *b\n"),
+    "not utf-8": lambda r: (r / "content/cities/brussels.yaml").write_bytes(
+        "name: {fr: Li\xe8ge}\n".encode("latin-1")
+    ),
+    "huge file": lambda r: city(r, "# " + "x" * 1_100_000 + "\n" + CITY),
+    "deep nesting": lambda r: city(r, "a: " + "[" * 3000 + "]" * 3000 + "\n"),
+    "unknown language": lambda r: city(r, CITY.replace("[fr, nl]", "[fr, xx]")),
+    "unknown field": lambda r: city(r, CITY + "mayor: Someone\n"),
+    "wrong type": lambda r: city(r, CITY.replace("languages: [fr, nl]", "languages: {fr: yes}")),
+    "bad date": lambda r: city(r, CITY.replace("2022-07-30", "30 juillet")),
+    "bad time": lambda r: city(r, CITY + "    time: 18h\n"),
+    "missing field": lambda r: city(r, CITY.replace("    kind: stand\n", "")),
+    "unknown kind": lambda r: city(r, CITY.replace("kind: stand", "kind: concert")),
+    "launch city missing": lambda r: edit(
+        r / "content/campaign.yaml", "  city: brussels", "  city: gent"
+    ),
+    "image outside content": lambda r: city(
+        r, CITY + "image: ../../../etc/passwd\nimage_alt: {fr: x, nl: x}\n"
+    ),
+    "image missing": lambda r: city(
+        r, CITY + "image: photos/grand-place.jpg\nimage_alt: {fr: x, nl: x}\n"
+    ),
+    "link out of content": lambda r: (
+        write(__import__("pathlib").Path(OUTSIDE), CITY),
+        (r / "content/cities/gent.yaml").symlink_to(OUTSIDE),
+    ),
+    "http website": lambda r: edit(
+        r / "content/campaign.yaml",
+        "campaign:\n  name:",
+        "campaign:\n  website: http://example.org\n  name:",
+    ),
+    "placeholder renamed": lambda r: edit(
+        r / "content/labels.yaml", '  fr: "À {city}"', '  fr: "À {ville}"'
+    ),
+    "character no font has": lambda r: city(r, CITY.replace("Bruxelles", "Bruxelles 💙")),
+    "yml extension": lambda r: write(r / "content/cities/gent.yml", CITY),
+    "file name with spaces": lambda r: write(r / "content/cities/La Louvière.yaml", CITY),
+    "real person without consent": lambda r: edit(
+        r / "content/stories/beggar.yaml", "person: archetype", "person: real"
+    ),
+    "markup in a date": lambda r: city(r, CITY.replace("2022-07-30", "<script>alert(1)</script>")),
+    "empty campaign": lambda r: write(r / "content/campaign.yaml", ""),
+    "city file is a list": lambda r: city(r, "- Bruxelles\n- Brussel\n"),
+    "brand font not a font": lambda r: (r / "brand/fonts/NotoSans-Italic.ttf").write_bytes(
+        b"<html>not a font</html>"
+    ),
+    "brand heart missing": lambda r: (r / "brand/blue-heart.svg").unlink(),
+    "brand colour invalid": lambda r: edit(
+        r / "brand/brand.yaml", 'navy: "#0A2A4A"', "navy: darkblue"
+    ),
+    "brand file outside brand": lambda r: edit(
+        r / "brand/brand.yaml", "heart: blue-heart.svg", "heart: ../../etc/passwd"
+    ),
+    "template syntax error": lambda r: edit(
+        r / "templates/leaflet/events.html.j2", "{% endfor %}\n  </ul>", "{% endfro %}\n  </ul>"
+    ),
+    "template includes a missing file": lambda r: edit(
+        r / "templates/leaflet/leaflet.html.j2",
+        '{% include "leaflet/events.html.j2" %}',
+        '{% include "leaflet/evnts.html.j2" %}',
+    ),
+    "template computed include": lambda r: edit(
+        r / "templates/leaflet/leaflet.html.j2",
+        '{% include "leaflet/events.html.j2" %}',
+        "{% include c.lang ~ '.j2' %}",
+    ),
+    "template link out of templates": lambda r: (
+        (r / "templates/leaflet/events.html.j2").unlink(),
+        (r / "templates/leaflet/events.html.j2").symlink_to("/etc/hostname"),
+    ),
+}
+
+
+#: name -> the exact lines doit prints after "ERROR: "
+EXPECTED = {
+    "alias bomb": [
+        "1 problem to fix before anything is built:",
+        "content/cities/brussels.yaml:2: is not valid YAML: aliases (*name) are not supported; write the value out",
+    ],
+    "bad date": [
+        "1 problem to fix before anything is built:",
+        "content/cities/brussels.yaml:4: events[0].date: '30 juillet' is not a date; write it as YYYY-MM-DD, e.g. 2022-07-30",
+    ],
+    "bad time": [
+        "1 problem to fix before anything is built:",
+        "content/cities/brussels.yaml:6: events[0].time: '18h' is not a time of day or a range of one; write HH:MM or HH:MM-HH:MM, e.g. 18:00-22:00",
+    ],
+    "brand colour invalid": [
+        "1 problem to fix before anything is built:",
+        "brand/brand.yaml:9: colors.navy: 'darkblue' is not a colour written like #0B5CAD",
+    ],
+    "brand file outside brand": [
+        "1 problem to fix before anything is built:",
+        "brand/brand.yaml:5: heart: '../../etc/passwd' is not a file in brand/; add it or fix the path",
+    ],
+    "brand font not a font": [
+        "1 problem to fix before anything is built:",
+        "brand/brand.yaml:29: fonts.body.faces[2].file: 'fonts/NotoSans-Italic.ttf' is not a font file campaignkit can use (TTLibError: Not a TrueType or OpenType font (bad sfntVersion))",
+    ],
+    "brand heart missing": [
+        "1 problem to fix before anything is built:",
+        "brand/brand.yaml:5: heart: 'blue-heart.svg' is not a file in brand/; add it or fix the path",
+    ],
+    "character no font has": [
+        "1 problem to fix before anything is built:",
+        "content/cities/brussels.yaml:1: name.fr: has '💙' (U+1F499), which the brand fonts cannot show; replace it or add a font that has it to brand/brand.yaml",
+    ],
+    "city file is a list": [
+        "1 problem to fix before anything is built:",
+        "content/cities/brussels.yaml:1: must be a mapping (indented 'key: value' lines)",
+    ],
+    "deep nesting": [
+        "1 problem to fix before anything is built:",
+        "content/cities/brussels.yaml: is nested too deeply to be content",
+    ],
+    "duplicate key": [
+        "1 problem to fix before anything is built:",
+        "content/cities/brussels.yaml:6: languages: appears twice; keep one",
+    ],
+    "empty campaign": [
+        "10 problems to fix before anything is built:",
+        "content/campaign.yaml: blue_heart: is required; add it",
+        "content/campaign.yaml: campaign: is required; add it",
+        "content/campaign.yaml: day: is required; add it",
+        "content/campaign.yaml: figures: is required; add it",
+        "content/campaign.yaml: help: is required; add it",
+        "content/campaign.yaml: languages: is required; add it",
+        "content/campaign.yaml: launch: is required; add it",
+        "content/campaign.yaml: quote: is required; add it",
+        "content/campaign.yaml: themes: is required; add it",
+        "content/campaign.yaml: trafficking: is required; add it",
+    ],
+    "file name with spaces": [
+        "1 problem to fix before anything is built:",
+        "content/cities/La Louvière.yaml: name files in lowercase letters, digits and hyphens, e.g. la-louviere.yaml (the name becomes part of the file names built)",
+    ],
+    "http website": [
+        "1 problem to fix before anything is built:",
+        "content/campaign.yaml:17: campaign.website: 'http://example.org' is not a web address starting with https://",
+    ],
+    "huge file": [
+        "1 problem to fix before anything is built:",
+        "content/cities/brussels.yaml: is larger than 1000 kB; split it",
+    ],
+    "image missing": [
+        "1 problem to fix before anything is built:",
+        "content/cities/brussels.yaml:6: image: 'photos/grand-place.jpg' does not exist in content/; add it or fix the path",
+    ],
+    "image outside content": [
+        "1 problem to fix before anything is built:",
+        "content/cities/brussels.yaml:6: image: '../../../etc/passwd' is outside content/; put the image there",
+    ],
+    "invalid yaml": [
+        "1 problem to fix before anything is built:",
+        "content/cities/brussels.yaml:2: is not valid YAML: while parsing a flow mapping expected ',' or '}', but got ':'",
+    ],
+    "launch city missing": [
+        "1 problem to fix before anything is built:",
+        "content/campaign.yaml:311: launch.city: no city 'gent' in content/cities/; use one of brussels, liege",
+    ],
+    "link out of content": [
+        "1 problem to fix before anything is built:",
+        "content/cities/gent.yaml: is a link to a file outside content/; copy the file here instead",
+    ],
+    "markup in a date": [
+        "1 problem to fix before anything is built:",
+        "content/cities/brussels.yaml:4: events[0].date: '<script>alert(1)</script>' is not a date; write it as YYYY-MM-DD, e.g. 2022-07-30",
+    ],
+    "merge key": [
+        "1 problem to fix before anything is built:",
+        "content/cities/brussels.yaml:3: is not valid YAML: aliases (*name) are not supported; write the value out",
+    ],
+    "missing field": [
+        "1 problem to fix before anything is built:",
+        "content/cities/brussels.yaml:4: events[0].kind: is required; add it",
+    ],
+    "not utf-8": [
+        "1 problem to fix before anything is built:",
+        "content/cities/brussels.yaml: is not UTF-8 (byte 13); save it as UTF-8",
+    ],
+    "placeholder renamed": [
+        "1 problem to fix before anything is built:",
+        "content/labels.yaml:6: events_title.fr: must hold exactly {city}, as written, where the language needs them",
+    ],
+    "real person without consent": [
+        "1 problem to fix before anything is built:",
+        "content/stories/beggar.yaml:4: a real person's story needs 'consent: true' and 'anonymised: true'; publish it only with the person's consent and nothing that identifies them",
+    ],
+    "template computed include": [
+        "templates/leaflet/leaflet.html.j2 includes a template by a computed name; name it literally so campaignkit knows what to rebuild",
+    ],
+    "template includes a missing file": [
+        "templates/leaflet/leaflet.html.j2: uses templates/leaflet/evnts.html.j2, which does not exist",
+    ],
+    "template link out of templates": [
+        "templates/leaflet/events.html.j2: leads outside templates/; copy the file in",
+    ],
+    "template syntax error": [
+        "templates/leaflet/events.html.j2:19: Encountered unknown tag 'endfro'. Jinja was looking for the following tags: 'endfor' or 'else'. The innermost block that needs to be closed is 'for'.",
+    ],
+    "unknown field": [
+        "1 problem to fix before anything is built:",
+        "content/cities/brussels.yaml:6: mayor: is not a known field; remove it or fix its spelling (known: events, image, image_alt, languages, name)",
+    ],
+    "unknown kind": [
+        "1 problem to fix before anything is built:",
+        "content/cities/brussels.yaml:5: events[0].kind: 'concert' is not allowed; use 'illumination', 'stand' or 'other'",
+    ],
+    "unknown language": [
+        "1 problem to fix before anything is built:",
+        "content/cities/brussels.yaml:2: languages[1]: unknown language 'xx'; use one of de, en, fr, nl",
+    ],
+    "wrong type": [
+        "1 problem to fix before anything is built:",
+        "content/cities/brussels.yaml:2: languages: must be a list ('- item' lines, or [a, b])",
+    ],
+    "yml extension": [
+        "1 problem to fix before anything is built:",
+        "content/cities/gent.yml: use the .yaml extension",
+    ],
+}
+
+
+@pytest.fixture(scope="module")
+def built(tmp_path_factory):
+    root = copy_project(tmp_path_factory.mktemp("hostile") / "p", cities=("brussels", "liege"))
+    result = run_doit(root, "run", "leaflet")
+    assert result.code == 0, result.errors
+    return root
+
+
+@pytest.mark.parametrize("case", sorted(CASES))
+def test_hostile_input_is_refused_cleanly(built, tmp_path, case):
+    root = tmp_path / "p"
+    shutil.copytree(built, root, symlinks=True)
+    before = snapshot(root / "build")
+    try:
+        CASES[case](root)
+        result = run_doit(root, "run", "leaflet")
+    finally:
+        if os.path.lexists(OUTSIDE):
+            os.unlink(OUTSIDE)
+    assert result.code == 3
+    assert "Traceback" not in result.err + result.out
+    assert result.tasks == {}
+    assert snapshot(root / "build") == before
+    assert result.err == "ERROR: " + "\n".join(EXPECTED[case]) + "\n"
+
+
+def test_the_corpus_is_large_enough():
+    assert len(CASES) >= 30 and set(CASES) == set(EXPECTED)
+
+
+LEAFLET = "templates/leaflet/leaflet.html.j2"
+MARK = '<section class="page front" id="page-1">'
+
+#: Templates and brand files that try to read outside the project while rendering:
+#: name -> (change, the refusal doit reports for the Liège leaflet)
+RENDER_CASES = {
+    "img of a system file": (
+        lambda r: edit(r / LEAFLET, MARK, MARK + '<img src="file:///etc/passwd">'),
+        "refused to read file:///etc/passwd: only files in the project may be used, never the "
+        "network or the system",
+    ),
+    "css import from the network": (
+        lambda r: edit(r / "templates/base.html.j2", "<style>\n", '<style>\n@import url("https://example.org/x.css");\n'),
+        "refused to read https://example.org/x.css: only files in the project may be used, "
+        "never the network or the system",
+    ),
+    "css url climbing out": (
+        lambda r: edit(r / "templates/leaflet/leaflet.css.j2", ".masthead {", '.masthead { background: url("../../../../etc/hostname");'),
+        "refused to read file:///etc/hostname: only files in the project may be used, never "
+        "the network or the system",
+    ),
+    "svg image pointing out": (
+        lambda r: write(r / "brand/blue-heart.svg", '<svg xmlns="http://www.w3.org/2000/svg" '
+                        'xmlns:xlink="http://www.w3.org/1999/xlink" viewBox="0 0 10 10">'
+                        '<image href="file:///etc/hostname" width="10" height="10"/></svg>'),
+        "refused to read file:///etc/hostname: only files in the project may be used, never "
+        "the network or the system",
+    ),
+    "font face outside": (
+        lambda r: edit(r / "templates/shared/fonts.css.j2", "{% endfor %}\n{% endfor %}",
+                       '{% endfor %}\n{% endfor %}\n@font-face { font-family: "x"; src: url("file:///usr/share/fonts/truetype/dejavu/DejaVuSans.ttf"); }'),
+        "refused to read file:///usr/share/fonts/truetype/dejavu/DejaVuSans.ttf: only files in "
+        "the project may be used, never the network or the system",
+    ),
+    "attachment of a system file": (
+        lambda r: edit(r / LEAFLET, MARK, MARK + '<link rel="attachment" href="file:///etc/passwd">'),
+        "refused to read file:///etc/passwd: only files in the project may be used, never the "
+        "network or the system",
+    ),
+}  # fmt: skip
+
+
+@pytest.mark.parametrize("case", sorted(RENDER_CASES))
+def test_templates_cannot_read_outside_the_project(built, tmp_path, case):
+    root = tmp_path / "p"
+    shutil.copytree(built, root, symlinks=True)
+    before = snapshot(root / "build")
+    change, refusal = RENDER_CASES[case]
+    change(root)
+    result = run_doit(root, "run", "leaflet:liege-fr")
+    assert result.tasks == {"leaflet:liege-fr": "fail"}
+    assert f"leaflet liege-fr: {refusal}" in result.errors["leaflet:liege-fr"].splitlines()
+    assert snapshot(root / "build") == before  # the last good leaflet is untouched
+
+
+def test_content_that_looks_like_code_prints_as_text(built, tmp_path):
+    from pypdf import PdfReader
+
+    root = tmp_path / "p"
+    shutil.copytree(built, root, symlinks=True)
+    edit(
+        root / "content/cities/liege.yaml",
+        "kind: stand",
+        "kind: stand\n    description: {fr: '<script>alert(1)</script> {{ 7*7 }}'}",
+    )
+    assert run_doit(root, "run", "leaflet:liege-fr").code == 0
+    text = PdfReader(root / "build/leaflets/liege-fr.pdf").pages[0].extract_text()
+    assert "<script>alert(1)</script> {{ 7*7 }}" in text
