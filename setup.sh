@@ -15,6 +15,8 @@ packages="libpango-1.0-0 libpangoft2-1.0-0 libharfbuzz-subset0 libfribidi0"
 python3 -c 'import sys; sys.exit(sys.version_info < (3, 11))' || {
   echo "setup.sh: campaignkit needs Python 3.11 or newer as python3" >&2; exit 1; }
 python3 -c 'import ensurepip, venv' 2>/dev/null || packages="$packages python3-venv"
+# The gallery's tests drive Debian's Chromium through Playwright (no browser download).
+[ -n "$extras" ] && packages="$packages chromium"
 
 missing=""
 for package in $packages; do

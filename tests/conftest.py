@@ -159,13 +159,17 @@ text: {en: In plain sight., fr: Au grand jour.}
 def make_content(root: Path) -> Path:
     """A small valid content tree (English and French, one city) under `root`."""
     from campaignkit.labels import PLACEHOLDERS
-    from campaignkit.schema import LabelsFile
+    from campaignkit.schema import GalleryFile, LabelsFile
 
     def label(name: str) -> str:
         words = " ".join(f"{{{word}}}" for word in sorted(PLACEHOLDERS.get(name, ())))
         return f'{name}: {{en: "{name} {words}", fr: "{name} fr {words}"}}\n'
 
     labels = "".join(label(name) for name in LabelsFile.model_fields)
+    gallery = "".join(
+        f"{name}: {{en: {name}, fr: {name} fr}}\n" for name in GalleryFile.model_fields
+    )
+    write(root / "content" / "gallery.yaml", gallery)
     write(root / "content" / "campaign.yaml", MINIMAL_CAMPAIGN)
     write(root / "content" / "labels.yaml", labels)
     write(root / "content" / "cities" / "brussels.yaml", MINIMAL_CITY)

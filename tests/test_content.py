@@ -211,6 +211,7 @@ def test_missing_files(tmp_path):
     assert problems(tmp_path) == [
         "content/campaign.yaml: is missing; campaignkit needs this file",
         "content/cities/: has no files; add one .yaml file each",
+        "content/gallery.yaml: is missing; campaignkit needs this file",
         "content/labels.yaml: is missing; campaignkit needs this file",
     ]
 

@@ -184,11 +184,15 @@ def test_list_shows_groups_with_one_line_docs(project):
     result = run_doit(project, "list")
     assert result.code == 0
     assert result.out.splitlines() == [
-        "leaflet          A5 leaflets (PDF) for city organisers: one per city and language.",
-        "poster           Posters (PDF): press PDF/X-4 with bleed and crop marks, and office.",
-        "poster-fit       Type sizes at which each poster's text fits, per language (JSON).",
-        "poster-preview   Preview PNGs of the posters, for the gallery.",
-        "sweep            Removes built files no output owns any more (a city, language or size removed).",
+        "leaflet           A5 leaflets (PDF) for city organisers: one per city and language.",
+        "leaflet-preview   Preview PNGs of the leaflets, for the gallery.",
+        "pack              Asset packs (zip): per language, per city, press; manifest and README.",
+        "poster            Posters (PDF): press PDF/X-4 with bleed and crop marks, and office.",
+        "poster-fit        Type sizes at which each poster's text fits, per language (JSON).",
+        "poster-preview    Preview PNGs of the posters, for the gallery.",
+        "site              The download gallery (build/site/index.html) with previews and filters.",
+        "social            Social media cards (PNG) with alt texts: every card, language and size.",
+        "sweep             Removes built files no output owns any more (a city, language or size removed).",
     ]
     detail = run_doit(project, "list", "--all").out.splitlines()
     assert any(line.split() == ["leaflet:liege-fr", *["A5", "leaflet", "for", "Liège", "in", "Français"]]

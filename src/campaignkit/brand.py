@@ -98,6 +98,96 @@ class Poster(Model):
         return self
 
 
+Pixels = Annotated[int, Field(gt=0, le=10000)]
+CardColour = Literal["blue", "navy", "sky", "ink", "muted", "paper"]  # the colours every brand has
+
+
+class Insets(Model):
+    """Px kept free of text at each edge of a card."""
+
+    top: Annotated[int, Field(ge=0)] = 0
+    right: Annotated[int, Field(ge=0)] = 0
+    bottom: Annotated[int, Field(ge=0)] = 0
+    left: Annotated[int, Field(ge=0)] = 0
+
+
+class CardText(Model):
+    """One text on a social card: its face, colour, line height and size in px.
+
+    A fixed `size`, or a fitted range `min`..`max` (the largest step of the scale that fits)."""
+
+    font: Literal["body", "display"]
+    weight: Annotated[int, Field(ge=100, le=900, multiple_of=100)] = 400
+    style: Literal["normal", "italic"] = "normal"
+    color: CardColour
+    size: Pixels | None = None
+    min: Pixels | None = None
+    max: Pixels | None = None
+    line_height: Annotated[float, Field(ge=0.8, le=2)] | None = None  # else type.line_height
+    upper: bool = False  # set in capitals
+    wrap: bool = True  # false: one line, never broken (a figure)
+
+    @model_validator(mode="after")
+    def _size_or_range(self):
+        if (self.size is None) == (self.min is None or self.max is None):
+            raise ValueError("give either a size, or min and max for a fitted text")
+        if self.min is not None and self.max is not None and self.min > self.max:
+            raise ValueError(f"min {self.min} is above max {self.max}")
+        return self
+
+    def sizes(self) -> list[int]:
+        return [self.size] if self.size is not None else [self.min, self.max]
+
+
+class CardTexts(Model):
+    kicker: CardText  # beside the heart: what the card belongs to
+    figure: CardText  # the one big number of a figure card
+    headline: CardText
+    quote: CardText
+    support: CardText  # the text under the headline
+    note: CardText  # a source, an attribution, a time
+    footer: CardText  # under the rule: the day and its date
+
+
+class Social(Model):
+    """Social media cards (PNG): sizes, safe zones, type and colours, all in px."""
+
+    sizes: Annotated[dict[SizeName, tuple[Pixels, Pixels]], Field(min_length=1)]
+    margin: Annotated[int, Field(ge=0, le=400)]  # empty edge on every card
+    safe: Annotated[dict[SizeName, Insets], Field(default_factory=dict)]  # where apps overlay
+    scale: Annotated[list[Pixels], Field(min_length=2)]
+    minimum: Pixels
+    gap: Annotated[int, Field(ge=0, le=400)]  # between blocks of text
+    heart: Pixels  # height of the heart beside the kicker
+    hero_heart: Pixels  # height of the day card's big heart (less where the card is short)
+    rule: Annotated[int, Field(ge=0, le=50)]  # thickness of the line above the footer
+    background: CardColour
+    rule_color: CardColour
+    text: CardTexts
+
+    @model_validator(mode="after")
+    def _sizes_on_the_scale(self):
+        problems = [f"safe.{name}: '{name}' is not one of the sizes"
+                    for name in self.safe if name not in self.sizes]  # fmt: skip
+        for role, spec in self.text:
+            for size in spec.sizes():
+                if size not in self.scale:
+                    scale = ", ".join(map(str, self.scale))
+                    problems.append(f"text.{role}: {size} px is not on the scale; use one of "
+                                    f"{scale}")  # fmt: skip
+                elif size < self.minimum:
+                    problems.append(f"text.{role}: {size} px is below the minimum of "
+                                    f"{self.minimum} px")  # fmt: skip
+        if problems:
+            raise ValueError("; ".join(problems))
+        return self
+
+    def insets(self, size: str) -> Insets:
+        """The edges of a card kept free of text: the margin, or the safe zone where larger."""
+        zone = self.safe.get(size, Insets())
+        return Insets(**{side: max(self.margin, value) for side, value in zone})
+
+
 class Brand(Model):
     """brand/brand.yaml"""
 
@@ -110,6 +200,7 @@ class Brand(Model):
     leaflet: Leaflet
     press: Press
     poster: Poster
+    social: Social
 
     @model_validator(mode="after")
     def _needed_colours(self):

@@ -12,7 +12,7 @@ from pydantic import BaseModel
 
 from .errors import ContentError, Problem
 from .labels import PLACEHOLDERS, placeholders
-from .schema import CampaignFile, CityFile, LabelsFile, StoryFile, Text
+from .schema import CampaignFile, CityFile, GalleryFile, LabelsFile, StoryFile, Text
 from .validation import line_of, validate
 from .yamlfile import Path_, dotted, read_yaml
 
@@ -40,6 +40,7 @@ class Campaign:
     labels: LabelsFile
     cities: dict[str, City]
     stories: dict[str, Story]
+    gallery: GalleryFile
     lines: dict[str, dict] = field(default_factory=dict)  # per file: key path -> line
 
     @property
@@ -90,6 +91,7 @@ def load_campaign(root: Path) -> Campaign:
     content = root / "content"
     main = _load_required(files, content / "campaign.yaml", CampaignFile)
     labels = _load_required(files, content / "labels.yaml", LabelsFile)
+    gallery = _load_required(files, content / "gallery.yaml", GalleryFile)
     city_files = _entries(files, content / "cities", required=True)
     city_ids = {path.stem for path, _ in city_files}  # also those with problems of their own
     cities = {
@@ -103,7 +105,7 @@ def load_campaign(root: Path) -> Campaign:
         if (data := files.load(path, StoryFile)) is not None
     }
     if main is not None:
-        _check_languages(files, main, labels, cities, stories)
+        _check_languages(files, main, labels, cities, stories, gallery)
         _check_launch(files, main, city_ids)
     for city in cities.values():
         _check_image(files, city.file, city.data)
@@ -112,7 +114,8 @@ def load_campaign(root: Path) -> Campaign:
     if files.problems:
         raise ContentError(files.problems)
     stories = dict(sorted(stories.items(), key=lambda item: (item[1].data.order, item[0])))
-    return Campaign(root, main, labels, dict(sorted(cities.items())), stories, files.marks)
+    cities = dict(sorted(cities.items()))
+    return Campaign(root, main, labels, cities, stories, gallery, files.marks)
 
 
 def _load_required(files: _Files, path: Path, model: type[BaseModel]):
@@ -165,7 +168,7 @@ def texts(obj: object, loc: Path_ = ()):
             yield from texts(item, (*loc, index))
 
 
-def _check_languages(files, main: CampaignFile, labels, cities, stories) -> None:
+def _check_languages(files, main: CampaignFile, labels, cities, stories, gallery) -> None:
     known = list(main.languages)
     for code, language in main.languages.items():
         try:
@@ -190,6 +193,8 @@ def _check_languages(files, main: CampaignFile, labels, cities, stories) -> None
     if labels is not None:
         check("content/labels.yaml", labels, known, "")
         _check_placeholders(files, labels)
+    if gallery is not None:
+        check("content/gallery.yaml", gallery, known, "")
     for story in stories.values():
         check(story.file, story.data, known, "")
     for city in cities.values():

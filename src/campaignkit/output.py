@@ -20,3 +20,4 @@ class Output:
     pages: list[dict] = field(default_factory=list)  # page sections and what they hold
     params: dict = field(default_factory=dict)  # renderer settings: geometry, colours, ...
     needs: list[str] = field(default_factory=list)  # other outputs this one reads
+    extra_targets: list[str] = field(default_factory=list)  # more files the same task writes

@@ -5,10 +5,13 @@ from __future__ import annotations
 import datetime as dt
 
 from .brand import Brand
+from .cards import cards
 from .content import Campaign
 from .leaflets import leaflet
 from .output import Output
+from .packs import packs
 from .posters import posters
+from .site import gallery
 
 
 def plan(campaign: Campaign, brand: Brand, epoch: int | None = None) -> list[Output]:
@@ -21,4 +24,6 @@ def plan(campaign: Campaign, brand: Brand, epoch: int | None = None) -> list[Out
         for city in campaign.cities.values()
         for lang in city.data.languages
     ]
-    return leaflets + posters(campaign, brand, created)
+    assets = leaflets + posters(campaign, brand, created) + cards(campaign, brand, created)
+    bundles = packs(assets, campaign, brand, created)
+    return assets + bundles + gallery(assets + bundles, campaign)

@@ -231,3 +231,26 @@ class LabelsFile(Model):
     lit_up_headline: Text
     lit_up_support: Text
     help_short: Text
+
+
+class GalleryFile(Model):
+    """content/gallery.yaml: the words of the download gallery."""
+
+    title: Text
+    intro: Text
+    interface: Text
+    packs: Text
+    assets: Text
+    language: Text
+    city: Text
+    kind: Text
+    all: Text
+    download: Text
+    shown: Text
+    leaflet: Text
+    poster: Text
+    card: Text
+    deck: Text
+    press: Text
+    office: Text
+    draft: Text

@@ -5,7 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 #: Folders of build/ whose every file belongs to a planned output.
-OWNED_FOLDERS = ("leaflets", "posters", ".fit")
+OWNED_FOLDERS = ("leaflets", "posters", ".fit", "social", "packs", "site")
 
 
 def sweep(root: str, owned: list[str]) -> None:

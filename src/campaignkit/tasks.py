@@ -19,7 +19,7 @@ from .errors import ContentError, Problem
 from .glyphs import missing_glyphs
 from .output import Output
 from .plan import plan
-from .render import pdf, poster, preview
+from .render import pack, pdf, poster, preview, site, social
 from .render.html import template_chain
 from .sweep import sweep
 
@@ -31,7 +31,8 @@ PDF_CODE = ("atomic.py", "brand.py", "labels.py", "locales.py", "render/fetch.py
 
 #: Libraries whose upgrade can change output bytes: their versions are part of every task's
 #: inputs, so an upgrade rebuilds.
-LIBRARIES = ("weasyprint", "pydyf", "babel", "jinja2", "fonttools", "pypdfium2", "pillow", "segno")
+LIBRARIES = ("weasyprint", "pydyf", "babel", "jinja2", "fonttools", "pypdfium2", "pillow", "segno",
+             "resvg-py")  # fmt: skip
 
 
 @dataclass(frozen=True)
@@ -57,6 +58,15 @@ FAMILIES = (
     Family("poster-preview", "Preview PNGs of the posters, for the gallery.",
            preview.render_preview, preview.REVISION, ("atomic.py", "render/preview.py"),
            uses_brand=False),
+    Family("social", "Social media cards (PNG) with alt texts: every card, language and size.",
+           social.render_card, social.REVISION, ("atomic.py", "fit.py", "render/social.py")),
+    Family("leaflet-preview", "Preview PNGs of the leaflets, for the gallery.",
+           preview.render_preview, preview.REVISION, ("atomic.py", "render/preview.py"),
+           uses_brand=False),
+    Family("pack", "Asset packs (zip): per language, per city, press; manifest and README.",
+           pack.write_pack, pack.REVISION, ("atomic.py", "render/pack.py")),
+    Family("site", "The download gallery (build/site/index.html) with previews and filters.",
+           site.render_site, site.REVISION, ("atomic.py", "render/html.py", "render/site.py")),
 )  # fmt: skip
 
 
@@ -94,7 +104,7 @@ def creators(root: Path) -> dict:
 
     def task_sweep():
         """Removes built files no output owns any more (a city, language or size removed)."""
-        owned = sorted(out.target for out in outputs()[1])
+        owned = sorted(t for out in outputs()[1] for t in (out.target, *out.extra_targets))
         return {
             "basename": "sweep",
             "actions": [(sweep, [str(root), owned])],
@@ -162,11 +172,13 @@ def describe(root: Path, brand: Brand, planned: list[Output], family: Family):
             chains[out.template] = [f"templates/{name}" for name in chain]
         deps = chains.get(out.template, []) + (brand_files if family.uses_brand else [])
         target = str(root / out.target)
+        targets = [target, *(str(root / extra) for extra in out.extra_targets)]
         job = {
             "root": str(root),
             "label": f"{family.name} {out.name}",
             "template": out.template,
             "target": out.target,
+            "extra_targets": out.extra_targets,
             "context": out.context,
             "params": out.params,
             "needs": out.needs,
@@ -183,8 +195,8 @@ def describe(root: Path, brand: Brand, planned: list[Output], family: Family):
             "basename": family.name,
             "name": out.name,
             "doc": out.doc,
-            "actions": [(family.action, [job]), (freshness.record, [[target]])],
-            "targets": [target],
+            "actions": [(family.action, [job]), (freshness.record, [targets])],
+            "targets": targets,
             "file_dep": [str(root / dep) for dep in deps + out.needs] + code,
             "uptodate": [config_changed(inputs), freshness.unchanged],
             "clean": True,

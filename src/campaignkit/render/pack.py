@@ -1,0 +1,136 @@
+"""Asset packs: reproducible zips with a manifest (sizes, checksums, alt texts) and a README."""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+import io
+import json
+import posixpath
+import zipfile
+from importlib.metadata import PackageNotFoundError, version
+from pathlib import Path
+
+from doit.exceptions import TaskFailed
+
+from ..atomic import write_bytes
+
+#: Bump when a change here alters output in a way file dependencies do not show.
+REVISION = 1
+#: Already compressed: stored as they are (deflating them again wastes time for nothing).
+STORED = {".pdf", ".png", ".jpg", ".zip", ".pptx"}
+MM_PER_PT = 25.4 / 72
+
+
+def write_pack(job: dict) -> TaskFailed | None:
+    """doit action: the zip of job['context']['files'] with manifest.json and README.txt."""
+    root = Path(job["root"])
+    context = job["context"]
+    stamp = dt.datetime.fromisoformat(context["stamp"].replace("Z", "+00:00"))
+    entries: dict[str, bytes] = {}
+    listed = []
+    for item in context["files"]:
+        name = entry_name(item["path"])
+        data = (root / item["path"]).read_bytes()
+        entries[name] = data
+        listed.append({**item, "path": name, **facts(root / item["path"], data)})
+    manifest = {
+        "title": context["title"],
+        "made_with": made_with(root, job),
+        "files": listed,
+    }
+    entries["manifest.json"] = (json.dumps(manifest, indent=1, ensure_ascii=False,
+                                           sort_keys=True) + "\n").encode()  # fmt: skip
+    entries["README.txt"] = readme(context["title"], context["heading"], listed).encode()
+    write_bytes(root / job["target"], deterministic_zip(entries, stamp))
+    return None
+
+
+def entry_name(path: str) -> str:
+    """A safe, relative name inside the zip: 'build/leaflets/x.pdf' -> 'leaflets/x.pdf'."""
+    name = posixpath.normpath(path.removeprefix("build/"))
+    if name.startswith(("/", "..")) or "\\" in name or name in (".", ""):
+        raise ValueError(f"unsafe name for a zip entry: {path!r}")
+    return name
+
+
+def facts(path: Path, data: bytes) -> dict:
+    """Bytes, sha256, and the page size (PDF, mm) or pixel size (PNG); alt text of cards."""
+    found = {"bytes": len(data), "sha256": hashlib.sha256(data).hexdigest()}
+    if path.suffix == ".pdf":
+        from pypdf import PdfReader
+
+        reader = PdfReader(io.BytesIO(data))
+        box = reader.pages[0].trimbox
+        found["pages"] = len(reader.pages)
+        found["page_mm"] = [round(float(box.width) * MM_PER_PT, 1),
+                            round(float(box.height) * MM_PER_PT, 1)]  # fmt: skip
+    elif path.suffix == ".png":
+        from PIL import Image
+
+        with Image.open(io.BytesIO(data)) as image:
+            found["pixels"] = list(image.size)
+        sidecar = path.with_suffix(".json")
+        if sidecar.is_file():
+            found["alt"] = json.loads(sidecar.read_text(encoding="utf-8")).get("alt")
+    return found
+
+
+def made_with(root: Path, job: dict) -> dict:
+    """The versions of the software and fonts that made the files (for reproducing them)."""
+    from fontTools.ttLib import TTFont
+
+    libraries = {}
+    for name in ("campaignkit", "weasyprint", "pydyf", "pillow", "python-pptx", "babel"):
+        try:
+            libraries[name] = version(name)
+        except PackageNotFoundError:
+            continue
+    fonts = {}
+    for rel in job["font_files"]:
+        with TTFont(root / rel, lazy=True) as font:
+            fonts[Path(rel).name] = font["name"].getDebugName(5)
+    return {"software": libraries, "fonts": fonts}
+
+
+def readme(title: str, heading: str, files: list[dict]) -> str:
+    kinds = ", ".join(sorted({item["kind"] for item in files}))
+    lines = [
+        title,
+        heading,
+        "",
+        f"This pack holds {len(files)} files ({kinds}). manifest.json lists each",
+        "one with its language, city, size, sha256 checksum and, for images, its alt text.",
+        "",
+        "Using the files",
+        "- Leaflets: A5 PDFs, two pages. Print on A5, or on A4 with 'fit to page'.",
+        "- Posters, *-press.pdf: PDF/X-4 for print shops (CMYK, FOGRA39 coated output intent,",
+        "  3 mm bleed, crop marks). *-office.pdf: for desktop printers, with white margins.",
+        "- Social media cards: PNG at each platform's size. Post each with its alt text",
+        "  from manifest.json, so that people using screen readers get the message too.",
+        "",
+        "Translations other than English await review by a native speaker.",
+        "",
+        "Licences",
+        "- Fonts embedded in the PDFs: Noto Sans and Noto Sans Display, SIL Open Font",
+        "  License 1.1.",
+        "- Colour profile of the press PDFs: made from FOGRA39 characterisation data",
+        "  (Kai-Uwe Behrmann, zlib licence) with ArgyllCMS.",
+        "",
+    ]
+    return "\n".join(lines)
+
+
+def deterministic_zip(entries: dict[str, bytes], stamp: dt.datetime) -> bytes:
+    """Sorted entries, one fixed time, fixed permissions: the same files give the same bytes."""
+    buffer = io.BytesIO()
+    date_time = stamp.timetuple()[:6]
+    with zipfile.ZipFile(buffer, "w") as archive:
+        for name in sorted(entries):
+            info = zipfile.ZipInfo(name, date_time=date_time)
+            info.external_attr = 0o644 << 16
+            info.create_system = 3  # unix, whatever the machine
+            stored = Path(name).suffix in STORED
+            info.compress_type = zipfile.ZIP_STORED if stored else zipfile.ZIP_DEFLATED
+            archive.writestr(info, entries[name], compresslevel=None if stored else 9)
+    return buffer.getvalue()

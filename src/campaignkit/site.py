@@ -1,0 +1,98 @@
+"""Planning the download gallery: leaflet previews and one static page listing every asset."""
+
+from __future__ import annotations
+
+import posixpath
+
+from .content import Campaign, localize
+from .output import Output
+
+SITE = "build/site/index.html"
+KIND_OF = {"leaflet": "leaflet", "poster": "poster", "social": "card", "deck": "deck"}
+
+
+def gallery(outputs: list[Output], campaign: Campaign) -> list[Output]:
+    """Leaflet previews, and the gallery page with every asset, its preview and the packs."""
+    previews = [
+        Output(
+            family="leaflet-preview",
+            name=out.name,
+            target=out.target.removesuffix(".pdf") + ".png",
+            template="",
+            doc=f"Preview PNG of the {out.name} leaflet, for the gallery",
+            context={"source": out.target},
+            lang=out.lang,
+            city=out.city,
+            params={"width_px": 600},
+            needs=[out.target],
+        )
+        for out in outputs
+        if out.family == "leaflet"
+    ]
+    preview_of = {out.name: out.target for out in previews}
+    preview_of |= {out.name: out.target for out in outputs if out.family == "poster-preview"}
+    items = []
+    for out in outputs:
+        if out.family not in KIND_OF:
+            continue
+        if out.family == "poster":
+            preview = preview_of.get(out.name.rsplit("-", 2)[0])
+        elif out.family == "social":
+            preview = out.target
+        else:
+            preview = preview_of.get(out.name)
+        items.append(item(campaign, out, preview))
+    packs = [{"href": link(out.target), "title": out.context["title"], "path": out.target}
+             for out in outputs if out.family == "pack"]  # fmt: skip
+    main = campaign.main
+    languages = {code: language.name for code, language in main.languages.items()}
+    context = {
+        "lang": next(iter(languages)),
+        "created": None,
+        "campaign": {"name": main.campaign.name.root, "organiser": main.campaign.organiser.root},
+        "ui": {lang: localize(campaign.gallery, lang) for lang in languages},
+        "languages": languages,
+        "cities": {
+            city.id: city.data.name.root.get("en", city.id) for city in campaign.cities.values()
+        },
+        "items": sorted(items, key=lambda i: (i["kind"], i["lang"] or "", i["href"])),
+        "packs": packs,
+    }
+    previews_shown = {i["preview_path"] for i in items if i["preview_path"]}
+    files = sorted({i["path"] for i in items} | previews_shown | {p["path"] for p in packs})
+    site = Output(
+        family="site",
+        name="index",
+        target=SITE,
+        template="site/index.html.j2",
+        doc="The download gallery: every asset with its preview, filters and packs",
+        context=context,
+        needs=files,
+    )
+    return [*previews, site]
+
+
+def link(target: str) -> str:
+    """A link from the gallery page to a file in build/ (relative: works from file://)."""
+    return posixpath.relpath(target, posixpath.dirname(SITE))
+
+
+def item(campaign: Campaign, out: Output, preview: str | None) -> dict:
+    context = out.context
+    title = context.get("headline") or context.get("alt") or (
+        context.get("city", {}).get("name") if isinstance(context.get("city"), dict) else None
+    ) or out.doc  # fmt: skip
+    variant = out.params.get("variant")
+    return {
+        "kind": KIND_OF[out.family],
+        "lang": out.lang,
+        "city": out.city,
+        "title": title,
+        "detail": out.name,
+        "variant": variant,
+        "href": link(out.target),
+        "path": out.target,
+        "preview": link(preview) if preview else None,
+        "preview_path": preview,
+        "alt": context.get("alt") or title,
+    }
