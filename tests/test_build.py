@@ -94,8 +94,12 @@ def test_parallel_build_gives_the_same_bytes(built, tmp_path):
     root = copy_project(tmp_path / "p")
     result = run_doit(root, "run", "-n", "2", "-P", "process")
     assert result.code == 0, result.errors
-    for path in sorted((built / "build/leaflets").glob("*.pdf")):
-        assert (root / "build/leaflets" / path.name).read_bytes() == path.read_bytes(), path.name
+    # every file of the whole build: PDFs (PDF/X included), PNGs, JSON, zips, the gallery
+    files = sorted(p.relative_to(built) for p in (built / "build").rglob("*")
+                   if p.is_file() and not p.name.startswith("."))  # fmt: skip
+    assert len(files) > 1000
+    for rel in files:
+        assert (root / rel).read_bytes() == (built / rel).read_bytes(), rel
 
 
 def test_every_language_fits_the_busiest_city(tmp_path):
