@@ -79,7 +79,8 @@ def link(target: str) -> str:
 
 def item(campaign: Campaign, out: Output, preview: str | None) -> dict:
     context = out.context
-    title = context.get("headline") or context.get("alt") or (
+    texts = context.get("texts") or {}  # social cards: their texts by role
+    title = context.get("headline") or texts.get("headline") or texts.get("figure") or (
         context.get("city", {}).get("name") if isinstance(context.get("city"), dict) else None
     ) or out.doc  # fmt: skip
     variant = out.params.get("variant")
