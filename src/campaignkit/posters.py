@@ -96,7 +96,7 @@ def poster_outputs(brand: Brand, poster_id: str, lang: str, context: dict) -> li
         "fit": {"headline": brand.scale_between(spec.headline),
                 "support": brand.scale_between(spec.support)},
     }  # fmt: skip
-    name = f"{context['headline']}"
+    name = context["headline"]
     outputs = [
         Output(
             family="poster-fit",
@@ -109,31 +109,26 @@ def poster_outputs(brand: Brand, poster_id: str, lang: str, context: dict) -> li
             params={**common, **press_geometry(brand, ref_w, ref_h, 1.0)},
         )
     ]
-    for size, (width, height) in spec.sizes.items():
+    variants = [
+        (size, "press", f"press PDF/X-4 of '{name}' ({lang}), bleed and crop marks",
+         press_geometry(brand, width, height, width / ref_w))
+        for size, (width, height) in spec.sizes.items()
+    ] + [
+        (size, "office", f"office PDF of '{name}' ({lang}), white margins",
+         office_geometry(brand, width, height))
+        for size, (width, height) in spec.office.items()
+    ]  # fmt: skip
+    for size, variant, what, geometry in variants:
         outputs.append(
             Output(
                 family="poster",
-                name=f"{base}-{size.lower()}-press",
-                target=f"{folder}/{base}-{size.lower()}-press.pdf",
+                name=f"{base}-{size.lower()}-{variant}",
+                target=f"{folder}/{base}-{size.lower()}-{variant}.pdf",
                 template="poster/poster.html.j2",
-                doc=f"{size} press PDF/X-4 of '{name}' ({lang}), bleed and crop marks",
+                doc=f"{size} {what}",
                 context=context,
                 lang=lang,
-                params={**common, **press_geometry(brand, width, height, width / ref_w)},
-                needs=[fit_file],
-            )
-        )
-    for size, (width, height) in spec.office.items():
-        outputs.append(
-            Output(
-                family="poster",
-                name=f"{base}-{size.lower()}-office",
-                target=f"{folder}/{base}-{size.lower()}-office.pdf",
-                template="poster/poster.html.j2",
-                doc=f"{size} office PDF of '{name}' ({lang}), white margins",
-                context=context,
-                lang=lang,
-                params={**common, **office_geometry(brand, width, height)},
+                params={**common, **geometry},
                 needs=[fit_file],
             )
         )
