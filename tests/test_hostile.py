@@ -178,7 +178,7 @@ EXPECTED = {
     ],
     "launch city missing": [
         "1 problem to fix before anything is built:",
-        "content/campaign.yaml:311: launch.city: no city 'gent' in content/cities/; use one of brussels, liege",
+        "content/campaign.yaml:324: launch.city: no city 'gent' in content/cities/; use one of brussels, liege",
     ],
     "link out of content": [
         "1 problem to fix before anything is built:",

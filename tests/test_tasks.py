@@ -184,6 +184,8 @@ def test_list_shows_groups_with_one_line_docs(project):
     result = run_doit(project, "list")
     assert result.code == 0
     assert result.out.splitlines() == [
+        "deck              Slide decks (PPTX, 16:9) on the brand master: launch and partner talk.",
+        "deck-preview      Slide previews (PNG) of the decks: LibreOffice, then pypdfium2.",
         "leaflet           A5 leaflets (PDF) for city organisers: one per city and language.",
         "leaflet-preview   Preview PNGs of the leaflets, for the gallery.",
         "pack              Asset packs (zip): per language, per city, press; manifest and README.",

@@ -188,6 +188,63 @@ class Social(Model):
         return Insets(**{side: max(self.margin, value) for side, value in zone})
 
 
+class DeckText(Model):
+    """One role of text on slides: face, colour, and the sizes (pt) it may be fitted to."""
+
+    font: Literal["body", "display"]
+    weight: Annotated[int, Field(ge=100, le=900, multiple_of=100)] = 400
+    style: Literal["normal", "italic"] = "normal"
+    color: CardColour
+    min: Points
+    max: Points
+    line_height: Annotated[float, Field(ge=0.8, le=2)] = 1.2
+    gap: Annotated[float, Field(ge=0, le=3)] = 0.5  # space after a paragraph, in em
+
+    @model_validator(mode="after")
+    def _range(self):
+        if self.min > self.max:
+            raise ValueError(f"min {self.min} is above max {self.max}")
+        return self
+
+
+class DeckTexts(Model):
+    cover: DeckText  # the title slide's title
+    title: DeckText
+    subtitle: DeckText  # under the cover title, and a quote's attribution
+    body: DeckText
+    quote: DeckText
+    caption: DeckText  # sources under charts
+
+
+class Deck(Model):
+    """Slide decks (PPTX, 16:9): the master file holding the look, and the type sizes."""
+
+    master: RelPath  # under brand/, made by brand/make-deck-master.py
+    scale: Annotated[list[Points], Field(min_length=2)]
+    minimum: Points  # no text on a slide is smaller
+    text: DeckTexts
+
+    @model_validator(mode="after")
+    def _sizes_on_the_scale(self):
+        problems = []
+        for role, spec in self.text:
+            for size in (spec.min, spec.max):
+                if size not in self.scale:
+                    scale = ", ".join(f"{s:g}" for s in self.scale)
+                    problems.append(f"text.{role}: {size:g} pt is not on the scale; use one of "
+                                    f"{scale}")  # fmt: skip
+                elif size < self.minimum:
+                    problems.append(f"text.{role}: {size:g} pt is below the minimum of "
+                                    f"{self.minimum:g} pt")  # fmt: skip
+        if problems:
+            raise ValueError("; ".join(problems))
+        return self
+
+    def steps(self, spec: DeckText) -> list[float]:
+        """Scale steps from spec.max down to spec.min, largest first."""
+        return sorted((s for s in self.scale if spec.min <= s <= spec.max), reverse=True)
+
+
 class Brand(Model):
     """brand/brand.yaml"""
 
@@ -201,6 +258,7 @@ class Brand(Model):
     press: Press
     poster: Poster
     social: Social
+    deck: Deck
 
     @model_validator(mode="after")
     def _needed_colours(self):
@@ -214,24 +272,32 @@ class Brand(Model):
         """Every font file of the brand, relative to brand/."""
         return [face.file for _, font in self.fonts.items() for face in font.faces]
 
+    def face(self, spec: CardText | DeckText) -> str:
+        """The font file (under brand/) nearest a text's face: same style first, then the
+        closest weight."""
+        font = dict(self.fonts.items())[spec.font]
+        best = min(font.faces, key=lambda f: (f.style != spec.style, abs(f.weight - spec.weight)))
+        return best.file
+
     def files(self) -> list[str]:
         """Every brand file a document may use, relative to brand/."""
-        return sorted({self.heart, self.press.profile, *self.font_files()})
+        return sorted({self.heart, self.press.profile, self.deck.master, *self.font_files()})
 
     def scale_between(self, span: FitRange) -> list[float]:
         """Type scale steps from span.max down to span.min, largest first."""
         return sorted((s for s in self.type.scale if span.min <= s <= span.max), reverse=True)
 
 
-def load_brand(root: Path) -> Brand:
-    """Read and check brand/brand.yaml; raise ContentError listing every problem."""
+def load_brand(root: Path, making: frozenset[str] = frozenset()) -> Brand:
+    """Read and check brand/brand.yaml; raise ContentError listing every problem (except
+    a missing file of the fields in `making`: the script that makes it)."""
     name = "brand/brand.yaml"
     data, marks, problems = read_yaml(root / name, name)
     brand = None
     if not problems:
         brand, problems = validate(Brand, data, name, marks)
     if brand is not None:
-        problems += _check(root, brand, marks, name)
+        problems += [p for p in _check(root, brand, marks, name) if p.field not in making]
     if problems:
         raise ContentError(problems)
     return brand
@@ -240,7 +306,11 @@ def load_brand(root: Path) -> Brand:
 def _check(root: Path, brand: Brand, marks, name: str) -> list[Problem]:
     problems = []
     folder = (root / "brand").resolve()
-    references = [(("heart",), brand.heart), (("press", "profile"), brand.press.profile)] + [
+    references = [
+        (("heart",), brand.heart),
+        (("press", "profile"), brand.press.profile),
+        (("deck", "master"), brand.deck.master),
+    ] + [
         (("fonts", role, "faces", index, "file"), face.file)
         for role, font in brand.fonts.items()
         for index, face in enumerate(font.faces)

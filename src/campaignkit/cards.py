@@ -231,7 +231,7 @@ def card_params(brand: Brand, card: Card, roles: list[str], size: str, width: in
 def text_params(brand: Brand, spec: CardText) -> dict:
     sizes = spec.sizes()
     return {
-        "font": face(brand, spec),
+        "font": f"brand/{brand.face(spec)}",
         "sizes": sorted(
             (s for s in brand.social.scale if sizes[0] <= s <= sizes[-1]), reverse=True
         ),
@@ -240,13 +240,6 @@ def text_params(brand: Brand, spec: CardText) -> dict:
         "upper": spec.upper,
         "wrap": spec.wrap,
     }
-
-
-def face(brand: Brand, spec: CardText) -> str:
-    """The brand font file nearest the asked face: same style first, then closest weight."""
-    font = dict(brand.fonts.items())[spec.font]
-    best = min(font.faces, key=lambda f: (f.style != spec.style, abs(f.weight - spec.weight)))
-    return f"brand/{best.file}"
 
 
 def alt_text(heart: str, texts: dict[str, str]) -> str:

@@ -107,6 +107,7 @@ def load_campaign(root: Path) -> Campaign:
     if main is not None:
         _check_languages(files, main, labels, cities, stories, gallery)
         _check_launch(files, main, city_ids)
+        _check_charts(files, main)
     for city in cities.values():
         _check_image(files, city.file, city.data)
     for story in stories.values():
@@ -225,6 +226,31 @@ def _check_launch(files, main: CampaignFile, city_ids: set[str]) -> None:
             ("launch", "city"),
             f"no city '{main.launch.city}' in content/cities/; use one of {choices}",
         )
+
+
+def _check_charts(files, main: CampaignFile) -> None:
+    """Charts name figures that exist; a part is smaller than its whole and names the rest."""
+    values = {item.id: item.value for item in main.figures.items}
+    for index, chart in enumerate(main.figures.charts):
+        loc = ("figures", "charts", index)
+        unknown = [item for item in chart.items if item not in values]
+        for item in unknown:
+            choices = ", ".join(values)
+            files.problem("content/campaign.yaml", (*loc, "items"),
+                          f"no figure '{item}' in figures.items; use one of {choices}")  # fmt: skip
+        if chart.kind != "part" or unknown:
+            continue
+        if len(chart.items) != 2:
+            files.problem("content/campaign.yaml", (*loc, "items"),
+                          "a 'part' chart needs two figures: the part, then the whole")  # fmt: skip
+        elif values[chart.items[0]] >= values[chart.items[1]]:
+            files.problem("content/campaign.yaml", (*loc, "items"),
+                          f"'{chart.items[0]}' is not smaller than '{chart.items[1]}'; put the "
+                          "part first, then the whole")  # fmt: skip
+        if chart.rest is None:
+            files.problem("content/campaign.yaml", (*loc, "rest"),
+                          "a 'part' chart needs 'rest': the name of what the whole holds "
+                          "besides the part")  # fmt: skip
 
 
 def _check_image(files, name: str, data) -> None:

@@ -7,6 +7,7 @@ import datetime as dt
 from .brand import Brand
 from .cards import cards
 from .content import Campaign
+from .decks import decks
 from .leaflets import leaflet
 from .output import Output
 from .packs import packs
@@ -24,6 +25,7 @@ def plan(campaign: Campaign, brand: Brand, epoch: int | None = None) -> list[Out
         for city in campaign.cities.values()
         for lang in city.data.languages
     ]
-    assets = leaflets + posters(campaign, brand, created) + cards(campaign, brand, created)
+    assets = (leaflets + posters(campaign, brand, created) + cards(campaign, brand, created)
+              + decks(campaign, brand, created))  # fmt: skip
     bundles = packs(assets, campaign, brand, created)
     return assets + bundles + gallery(assets + bundles, campaign)

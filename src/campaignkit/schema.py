@@ -109,11 +109,23 @@ class Figure(Model):
     id: Slug
     value: Annotated[int, Field(gt=0)]
     label: Text
+    short: Text | None = None  # its name on a chart: "Women and girls"
+
+
+class Chart(Model):
+    """A native, editable chart of the figures, on slides: `bar` sets figures side by side;
+    `part` shows the first figure as a part of the second, the rest named by `rest`."""
+
+    id: Slug
+    kind: Literal["bar", "part"]
+    items: Annotated[list[Slug], Field(min_length=2)]
+    rest: Text | None = None
 
 
 class Figures(Model):
     source: Text
     items: Annotated[list[Figure], Field(min_length=1)]
+    charts: list[Chart] = []
 
 
 class Quote(Model):
@@ -231,6 +243,8 @@ class LabelsFile(Model):
     lit_up_headline: Text
     lit_up_support: Text
     help_short: Text
+    themes_title: Text
+    archetypes: Text  # said of the spotlight stories in speaker notes
 
 
 class GalleryFile(Model):

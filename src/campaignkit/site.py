@@ -30,7 +30,8 @@ def gallery(outputs: list[Output], campaign: Campaign) -> list[Output]:
         if out.family == "leaflet"
     ]
     preview_of = {out.name: out.target for out in previews}
-    preview_of |= {out.name: out.target for out in outputs if out.family == "poster-preview"}
+    preview_of |= {out.name: out.target for out in outputs
+                   if out.family in ("poster-preview", "deck-preview")}  # fmt: skip
     items = []
     for out in outputs:
         if out.family not in KIND_OF:
@@ -83,6 +84,8 @@ def item(campaign: Campaign, out: Output, preview: str | None) -> dict:
     title = context.get("headline") or texts.get("headline") or texts.get("figure") or (
         context.get("city", {}).get("name") if isinstance(context.get("city"), dict) else None
     ) or out.doc  # fmt: skip
+    if out.family == "deck":
+        title = context["title"]
     variant = out.params.get("variant")
     return {
         "kind": KIND_OF[out.family],

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import sys
 from collections.abc import Callable
 from dataclasses import dataclass
 from functools import lru_cache
@@ -19,7 +20,7 @@ from .errors import ContentError, Problem
 from .glyphs import missing_glyphs
 from .output import Output
 from .plan import plan
-from .render import pack, pdf, poster, preview, site, social
+from .render import deck, office, pack, pdf, poster, preview, site, social
 from .render.html import template_chain
 from .sweep import sweep
 
@@ -32,7 +33,7 @@ PDF_CODE = ("atomic.py", "brand.py", "labels.py", "locales.py", "render/fetch.py
 #: Libraries whose upgrade can change output bytes: their versions are part of every task's
 #: inputs, so an upgrade rebuilds.
 LIBRARIES = ("weasyprint", "pydyf", "babel", "jinja2", "fonttools", "pypdfium2", "pillow", "segno",
-             "resvg-py")  # fmt: skip
+             "resvg-py", "python-pptx", "xlsxwriter", "lxml")  # fmt: skip
 
 
 @dataclass(frozen=True)
@@ -60,6 +61,13 @@ FAMILIES = (
            uses_brand=False),
     Family("social", "Social media cards (PNG) with alt texts: every card, language and size.",
            social.render_card, social.REVISION, ("atomic.py", "fit.py", "render/social.py")),
+    Family("deck", "Slide decks (PPTX, 16:9) on the brand master: launch and partner talk.",
+           deck.render_deck, deck.REVISION,
+           ("atomic.py", "brand.py", "confine.py", "master.py", "render/deck.py",
+            "render/ooxml.py")),
+    Family("deck-preview", "Slide previews (PNG) of the decks: LibreOffice, then pypdfium2.",
+           office.render_slides, office.REVISION,
+           ("atomic.py", "render/office.py", "render/preview.py")),
     Family("leaflet-preview", "Preview PNGs of the leaflets, for the gallery.",
            preview.render_preview, preview.REVISION, ("atomic.py", "render/preview.py"),
            uses_brand=False),
@@ -134,7 +142,13 @@ def load(root: Path) -> tuple[Brand, list[Output]]:
     problems += problem
     if problems:
         raise InvalidDodoFile(ContentError(problems).report())
-    return brand, plan(campaign, brand, epoch)
+    planned = plan(campaign, brand, epoch)
+    families = {out.family for out in planned}
+    if "deck" in families and "deck-preview" not in families:
+        print("campaignkit: LibreOffice is not installed: decks are built without slide "
+              "previews, and the gallery shows none; run ./setup.sh (Debian: apt install "
+              "libreoffice-impress)", file=sys.stderr)  # fmt: skip
+    return brand, planned
 
 
 def source_date_epoch() -> tuple[int | None, list[Problem]]:

@@ -8,12 +8,14 @@ from urllib.parse import unquote, urlsplit
 
 from weasyprint.urls import FatalURLFetchingError, URLFetcher, URLFetcherResponse
 
+from ..confine import SOURCES, project_path
+
 #: Documents render under this fixed base so output never depends on the checkout folder
 #: (WeasyPrint names embedded images after their absolute URL).
 VIRTUAL_ROOT = "file:///campaignkit/"
 
 #: Folders of the project a document may read.
-READABLE = ("brand", "content", "templates")
+READABLE = SOURCES
 
 
 class ProjectFetcher(URLFetcher):
@@ -43,12 +45,7 @@ class ProjectFetcher(URLFetcher):
         if parts.scheme != "file" or parts.netloc or not url.startswith(VIRTUAL_ROOT):
             return None, "only files in the project may be used, never the network or the system"
         rel = unquote(parts.path)[len(urlsplit(VIRTUAL_ROOT).path) :]
-        path = (self.root / rel).resolve()  # follows symlinks: a link out is refused
-        if not path.is_relative_to(self.root):
-            return None, "it is outside the project"
-        rel = path.relative_to(self.root).as_posix()
-        if rel.split("/", 1)[0] not in READABLE:
-            return None, "documents may only use files in brand/, content/ and templates/"
-        if not path.is_file():
-            return None, "no such file in the project"
-        return rel, ""
+        checked, why = project_path(self.root, rel, READABLE)
+        if checked is None and why.startswith("only files"):
+            why = "documents may only use files in brand/, content/ and templates/"
+        return checked, why

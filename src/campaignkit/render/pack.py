@@ -16,7 +16,7 @@ from doit.exceptions import TaskFailed
 from ..atomic import write_bytes
 
 #: Bump when a change here alters output in a way file dependencies do not show.
-REVISION = 1
+REVISION = 2
 #: Already compressed: stored as they are (deflating them again wastes time for nothing).
 STORED = {".pdf", ".png", ".jpg", ".zip", ".pptx"}
 MM_PER_PT = 25.4 / 72
@@ -65,6 +65,15 @@ def facts(path: Path, data: bytes) -> dict:
         found["pages"] = len(reader.pages)
         found["page_mm"] = [round(float(box.width) * MM_PER_PT, 1),
                             round(float(box.height) * MM_PER_PT, 1)]  # fmt: skip
+    elif path.suffix == ".pptx":
+        from pptx import Presentation
+
+        deck = Presentation(io.BytesIO(data))
+        found["slides"] = len(deck.slides)
+        found["slide_mm"] = [
+            round(deck.slide_width / 36000, 1),
+            round(deck.slide_height / 36000, 1),
+        ]
     elif path.suffix == ".png":
         from PIL import Image
 
@@ -93,32 +102,49 @@ def made_with(root: Path, job: dict) -> dict:
     return {"software": libraries, "fonts": fonts}
 
 
+#: How to use each kind of file, said in the README of packs holding that kind.
+USES = {
+    "leaflet": ["- Leaflets: A5 PDFs, two pages. Print on A5, or on A4 with 'fit to page'."],
+    "poster": [
+        "- Posters, *-press.pdf: PDF/X-4 for print shops (CMYK, FOGRA39 coated output intent,",
+        "  3 mm bleed, crop marks). *-office.pdf: for desktop printers, with white margins.",
+    ],
+    "card": [
+        "- Social media cards: PNG at each platform's size. Post each with its alt text",
+        "  from manifest.json, so that people using screen readers get the message too.",
+    ],
+    "deck": [
+        "- Slide decks: PPTX, 16:9, for PowerPoint or LibreOffice Impress, with speaker notes",
+        "  on every slide and charts you can edit. Install the fonts in brand/fonts/ first",
+        "  (Noto Sans and Noto Sans Display) so that the slides look as designed.",
+    ],
+}
+
+
 def readme(title: str, heading: str, files: list[dict]) -> str:
-    kinds = ", ".join(sorted({item["kind"] for item in files}))
+    kinds = sorted({item["kind"] for item in files})
     lines = [
         title,
         heading,
         "",
-        f"This pack holds {len(files)} files ({kinds}). manifest.json lists each",
+        f"This pack holds {len(files)} files ({', '.join(kinds)}). manifest.json lists each",
         "one with its language, city, size, sha256 checksum and, for images, its alt text.",
         "",
         "Using the files",
-        "- Leaflets: A5 PDFs, two pages. Print on A5, or on A4 with 'fit to page'.",
-        "- Posters, *-press.pdf: PDF/X-4 for print shops (CMYK, FOGRA39 coated output intent,",
-        "  3 mm bleed, crop marks). *-office.pdf: for desktop printers, with white margins.",
-        "- Social media cards: PNG at each platform's size. Post each with its alt text",
-        "  from manifest.json, so that people using screen readers get the message too.",
+        *(line for kind in kinds for line in USES.get(kind, [])),
         "",
         "Translations other than English await review by a native speaker.",
         "",
         "Licences",
-        "- Fonts embedded in the PDFs: Noto Sans and Noto Sans Display, SIL Open Font",
-        "  License 1.1.",
-        "- Colour profile of the press PDFs: made from FOGRA39 characterisation data",
-        "  (Kai-Uwe Behrmann, zlib licence) with ArgyllCMS.",
-        "",
+        "- Fonts (embedded in the PDFs; in brand/fonts/ where the pack has decks): Noto Sans",
+        "  and Noto Sans Display, SIL Open Font License 1.1.",
     ]
-    return "\n".join(lines)
+    if "poster" in kinds:
+        lines += [
+            "- Colour profile of the press PDFs: made from FOGRA39 characterisation data",
+            "  (Kai-Uwe Behrmann, zlib licence) with ArgyllCMS.",
+        ]
+    return "\n".join([*lines, ""])
 
 
 def deterministic_zip(entries: dict[str, bytes], stamp: dt.datetime) -> bytes:

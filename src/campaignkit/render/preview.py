@@ -15,18 +15,26 @@ REVISION = 1
 
 def render_preview(job: dict) -> TaskFailed | None:
     """doit action: the first page of job['needs'][0] as a PNG job['params']['width_px'] wide."""
+    root = Path(job["root"])
+    (png,) = page_pngs((root / job["needs"][0]).read_bytes(), job["params"]["width_px"], 1)
+    write_bytes(root / job["target"], png)
+    return None
+
+
+def page_pngs(pdf_bytes: bytes, width_px: int, pages: int | None = None) -> list[bytes]:
+    """The first `pages` pages (all by default) as PNGs `width_px` wide."""
     import pypdfium2
 
-    root = Path(job["root"])
-    source = root / job["needs"][0]
-    pdf = pypdfium2.PdfDocument(source.read_bytes())
+    pdf = pypdfium2.PdfDocument(pdf_bytes)
+    pngs = []
     try:
-        page = pdf[0]
-        scale = job["params"]["width_px"] / page.get_width()
-        image = page.render(scale=scale, may_draw_forms=False).to_pil().convert("RGB")
+        for index in range(len(pdf) if pages is None else min(pages, len(pdf))):
+            page = pdf[index]
+            scale = width_px / page.get_width()
+            image = page.render(scale=scale, may_draw_forms=False).to_pil().convert("RGB")
+            buffer = io.BytesIO()
+            image.save(buffer, format="PNG", optimize=True)  # Pillow writes no time into a PNG
+            pngs.append(buffer.getvalue())
     finally:
         pdf.close()
-    buffer = io.BytesIO()
-    image.save(buffer, format="PNG", optimize=True)  # Pillow writes no time into a PNG
-    write_bytes(root / job["target"], buffer.getvalue())
-    return None
+    return pngs

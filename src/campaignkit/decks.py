@@ -1,0 +1,273 @@
+"""Planning slide decks: the launch-event deck and the partner talk deck, in every language,
+as slides of layouts (by name) with what each placeholder (by idx) shows, and notes."""
+
+from __future__ import annotations
+
+import shutil
+
+from babel import Locale
+
+from .brand import Brand
+from .content import Campaign
+from .labels import fill
+from .locales import join_list, long_date, millions
+from .output import Output
+
+#: Decks: id -> what the title slide says it is (the rest of the slides are shared).
+DECKS = {
+    "launch": "The launch-event deck (25 July, Brussels)",
+    "talk": "The partner talk deck",
+}
+#: Where LibreOffice may be; previews need it (Debian: libreoffice-impress).
+OFFICE = ("soffice", "libreoffice")
+
+
+def text(role: str, *paragraphs: str | tuple[str, bool] | None) -> dict:
+    """A placeholder's text: paragraphs of one run each, a (text, bold) pair where bold."""
+    paras = []
+    for para in paragraphs:
+        if para is None:
+            continue
+        body, bold = (para, False) if isinstance(para, str) else para
+        paras.append({"text": body, "bold": bold})
+    return {"role": role, "paragraphs": paras}
+
+
+def decks(campaign: Campaign, brand: Brand, created: str | None) -> list[Output]:
+    """Each deck in each language, and its slide previews where LibreOffice is installed."""
+    outputs = []
+    office = office_program()
+    main_city = campaign.main.launch.city  # the launch deck belongs to the launch city
+    for deck_id, doc in DECKS.items():
+        for lang in campaign.languages:
+            context = deck_context(campaign, deck_id, lang, created)
+            name = f"{deck_id}-{lang}"
+            target = f"build/decks/{name}.pptx"
+            outputs.append(
+                Output(
+                    family="deck",
+                    name=name,
+                    target=target,
+                    template="",
+                    doc=f"{doc} ({lang}), {len(context['slides'])} slides",
+                    context=context,
+                    lang=lang,
+                    city=main_city if deck_id == "launch" else None,
+                    params={"heart_px": 600},
+                )
+            )
+            if office is None:
+                continue
+            count = len(context["slides"])
+            slides = [f"build/decks/previews/{name}/slide-{n:02}.png" for n in range(1, count + 1)]
+            outputs.append(
+                Output(
+                    family="deck-preview",
+                    name=name,
+                    target=slides[0],
+                    template="",
+                    doc=f"Slide previews of {name}.pptx (LibreOffice, then PNG)",
+                    context={"slides": count},
+                    lang=lang,
+                    params={"width": 1280, "program": office},
+                    needs=[target],
+                    extra_targets=slides[1:],
+                )
+            )
+    return outputs
+
+
+def office_program() -> str | None:
+    """The LibreOffice command on PATH, or None."""
+    for name in OFFICE:
+        if shutil.which(name):
+            return name
+    return None
+
+
+def deck_context(campaign: Campaign, deck_id: str, lang: str, created: str | None) -> dict:
+    """Everything the deck shows in `lang`: properties and slides."""
+    main, labels = campaign.main, campaign.labels
+    language = main.languages[lang]
+    locale = Locale.parse(language.locale)
+    name = main.campaign.name[lang]
+    title = main.launch.title[lang] if deck_id == "launch" else f"{name} · {main.day.name[lang]}"
+    found = slides(campaign, deck_id, lang, language.locale)
+    if language.status == "needs-native-review":  # said where the presenter reads first
+        found[0]["notes"] = f"{labels.review_pending[lang]}\n{found[0]['notes']}"
+    return {
+        "deck": deck_id,
+        "lang": lang,
+        "language": f"{locale.language}-{locale.territory}" if locale.territory else lang,
+        "draft": language.status == "needs-native-review",
+        "created": created or f"{main.day.date.isoformat()}T00:00:00Z",
+        "title": title,
+        "subject": main.day.name[lang],
+        "author": name,
+        "keywords": f"{name}; {main.campaign.country[lang]}",
+        "heart_alt": labels.blue_heart_title[lang],
+        "rtl": locale.character_order == "right-to-left",
+        "slides": found,
+    }
+
+
+def slides(campaign: Campaign, deck_id: str, lang: str, locale: str) -> list[dict]:
+    main, labels = campaign.main, campaign.labels
+    day_date = long_date(main.day.date.isoformat(), locale)
+    found = [cover(campaign, deck_id, lang, locale)]
+    found.append(
+        slide("what-is", "Statement",
+              {0: text("title", labels.what_is[lang]),
+               1: text("body", main.trafficking.definition[lang])},
+              notes=main.trafficking.victims[lang])
+    )  # fmt: skip
+    found += chart_slides(campaign, lang, locale)
+    themes = main.themes[:2]
+    columns = {
+        1 + i: text("body", (fill(labels.theme_line[lang], by=t.by[lang], title=t.title[lang]),
+                             True), t.call[lang])
+        for i, t in enumerate(themes)
+    }  # fmt: skip
+    found.append(
+        slide("themes", "Two Columns", {0: text("title", labels.themes_title[lang]), **columns},
+              notes=" ".join(t.summary[lang] for t in themes))
+    )  # fmt: skip
+    stories = list(campaign.stories.values())[:3]
+    if stories:
+        found.append(spotlight(campaign, stories, lang, locale))
+    quote = main.quote
+    found.append(
+        slide("quote", "Quote",
+              {1: text("quote", quote.text[lang]),
+               0: text("subtitle", f"— {quote.author}, {quote.role[lang]}")},
+              notes=f"{quote.text[lang]} — {quote.author}, {quote.role[lang]}.")
+    )  # fmt: skip
+    found.append(day_slide(campaign, lang, locale, day_date))
+    heart = main.blue_heart
+    found.append(
+        slide("blue-heart", "Picture and Text",
+              {0: text("title", labels.blue_heart_title[lang]),
+               1: text("body", heart.meaning[lang], heart.donations[lang]),
+               2: {"picture": "heart", "alt": labels.blue_heart_title[lang]}},
+              notes=heart.about[lang])
+    )  # fmt: skip
+    contacts = [
+        " · ".join(part for part in (c.name, c.phone, c.website) if part)
+        for c in main.help.contacts
+    ]
+    found.append(
+        slide("help", "Statement",
+              {0: text("title", labels.help_title[lang]),
+               1: text("body", main.help.text[lang], *((c, True) for c in contacts))},
+              notes=f"{main.help.text[lang]} {main.day.call[lang]}")
+    )  # fmt: skip
+    return found
+
+
+def slide(slide_id: str, layout: str, fills: dict[int, dict], notes: str) -> dict:
+    """One slide: its layout's name, what each placeholder idx shows, its speaker notes."""
+    return {
+        "id": slide_id,
+        "layout": layout,
+        "fills": [{"idx": idx, **fill_} for idx, fill_ in fills.items()],
+        "notes": notes,
+    }
+
+
+def cover(campaign: Campaign, deck_id: str, lang: str, locale: str) -> dict:
+    main, labels = campaign.main, campaign.labels
+    heart = {"picture": "heart", "alt": labels.blue_heart_title[lang]}
+    if deck_id == "launch":
+        launch = main.launch
+        city = campaign.cities[launch.city].data.name
+        where = city[lang] if lang in city.root else city[next(iter(city.root))]
+        subtitle = f"{where} · {long_date(launch.date.isoformat(), locale)}"
+        return slide("cover", "Title",
+                     {0: text("cover", launch.title[lang]), 1: text("subtitle", subtitle),
+                      2: heart},
+                     notes=f"{launch.text[lang]} {main.blue_heart.about[lang]}")  # fmt: skip
+    subtitle = f"{main.day.name[lang]} · {long_date(main.day.date.isoformat(), locale)}"
+    return slide("cover", "Title",
+                 {0: text("cover", main.campaign.name[lang]), 1: text("subtitle", subtitle),
+                  2: heart},
+                 notes=main.blue_heart.about[lang])  # fmt: skip
+
+
+def chart_slides(campaign: Campaign, lang: str, locale: str) -> list[dict]:
+    """One slide per chart of content's figures: native chart data, labels in the locale."""
+    main, labels = campaign.main, campaign.labels
+    figures = {item.id: item for item in main.figures.items}
+    source = fill(labels.source[lang], source=main.figures.source[lang])
+    found = []
+    for chart in main.figures.charts:
+        items = [figures[item] for item in chart.items]
+        names = [(item.short or item.label)[lang] for item in items]
+        values = [item.value for item in items]
+        sentences = [f"{millions(item.value, locale)} {item.label[lang]}." for item in items]
+        if chart.kind == "part":
+            part, whole = values
+            values = [part, whole - part]
+            names = [names[0], chart.rest[lang]]
+        data = {
+            "kind": chart.kind,
+            "categories": names,
+            "values": [round(value / 1_000_000, 1) for value in values],
+            "labels": [millions(value, locale) for value in values],
+            "alt": " ".join(f"{n}, {millions(v, locale)}." for n, v in zip(names, values,
+                                                                              strict=True)),
+        }  # fmt: skip
+        found.append(
+            slide(f"chart-{chart.id}", "Chart",
+                  {0: text("title", labels.figures_title[lang]), 1: {"chart": data},
+                   2: text("caption", source)},
+                  notes=f"{' '.join(sentences)} {source}.")
+        )  # fmt: skip
+    return found
+
+
+def spotlight(campaign: Campaign, stories: list, lang: str, locale: str) -> dict:
+    """The three people in the spotlight: their titles in columns, and their text once where
+    they share it (the seeds give all three the same)."""
+    labels = campaign.labels
+    titles = [story.data.title[lang] for story in stories]
+    texts = [story.data.text[lang] for story in stories]
+    shared = len(set(texts)) == 1
+    columns = {
+        1 + i: text("body", (title, True), None if shared else texts[i])
+        for i, title in enumerate(titles)
+    }
+    if shared:
+        columns[4] = text("body", texts[0])
+    people = join_list(titles, locale, inline=True)
+    return slide("spotlight", "Three Columns",
+                 {0: text("title", labels.spotlight_kicker[lang]), **columns},
+                 notes=f"{fill(labels.spotlight[lang], people=people)} "
+                       f"{labels.archetypes[lang]}")  # fmt: skip
+
+
+def day_slide(campaign: Campaign, lang: str, locale: str, day_date: str) -> dict:
+    """The 30 July day: what happens, then each city and its lit buildings or stands."""
+    main, labels = campaign.main, campaign.labels
+    places = []
+    for city in campaign.cities.values():
+        names = city.data.name
+        name = names[lang] if lang in names.root else names[next(iter(names.root))]
+        parts = []
+        for event in city.data.events:
+            if event.kind == "illumination":
+                parts.append(event.place[lang] if event.place and lang in event.place.root
+                             else None)  # fmt: skip
+            elif event.kind == "stand" and event.organisers:
+                parts.append(fill(labels.stand[lang],
+                                  organisers=join_list(event.organisers, locale)))  # fmt: skip
+            elif event.kind == "stand":
+                parts.append(labels.stand_plain[lang])
+            elif event.title and lang in event.title.root:
+                parts.append(event.title[lang])
+        shown = [part for part in parts if part]
+        places.append(f"{name} ({', '.join(shown)})" if shown else name)
+    support = fill(labels.lit_up_support[lang], date=day_date)
+    return slide("day", "Statement",
+                 {0: text("title", main.day.name[lang]),
+                  1: text("body", (support, True), *places)},
+                 notes=f"{support} {main.day.call[lang]}")  # fmt: skip

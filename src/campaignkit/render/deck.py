@@ -1,0 +1,248 @@
+"""Slide decks (PPTX): slides on the brand master's layouts, text fitted to each placeholder
+with the brand fonts' metrics, native charts, speaker notes, alt texts, same bytes."""
+
+from __future__ import annotations
+
+import datetime as dt
+import io
+from functools import lru_cache
+from pathlib import Path
+
+from doit.exceptions import TaskFailed
+
+from ..atomic import write_bytes
+from ..brand import Brand, DeckText
+from ..confine import Refused, read_project_file
+from ..master import heart_png, spacing
+from .ooxml import normalised, set_properties
+
+#: Bump when a change here alters output in a way file dependencies do not show.
+REVISION = 1
+EMU_PER_PT = 12700
+#: Room kept for the small differences between PowerPoint's, LibreOffice's and our line breaks.
+SLACK = 0.97
+
+
+def render_deck(job: dict) -> TaskFailed | None:
+    """doit action: build/decks/<deck>-<lang>.pptx from the master and job['context']."""
+    from pptx import Presentation
+
+    root = Path(job["root"])
+    context = job["context"]
+    brand = Brand.model_validate(job["brand"])
+    try:
+        master = read_project_file(root, f"brand/{brand.deck.master}")
+        heart = heart_png(root, brand, job["params"]["heart_px"])
+    except Refused as err:
+        return TaskFailed(f"{job['label']}: {err}")
+    prs = Presentation(io.BytesIO(master))
+    layouts = {layout.name: layout for layout in prs.slide_layouts}
+    problems = []
+    for number, spec in enumerate(context["slides"], start=1):
+        where = f"{job['label']}: slide {number} ({spec['id']}), {context['lang']}"
+        layout = layouts.get(spec["layout"])
+        if layout is None:
+            names = ", ".join(sorted(layouts))
+            problems.append(f"{where}: the master has no layout named '{spec['layout']}' "
+                            f"(it has {names}); rename a layout or rebuild the master")  # fmt: skip
+            continue
+        problems += fill_slide(root, brand, prs.slides.add_slide(layout), spec, context, heart,
+                               where)  # fmt: skip
+    if problems:
+        return TaskFailed("\n".join(problems))
+    created = dt.datetime.fromisoformat(context["created"].replace("Z", "+00:00"))
+    set_properties(prs, title=context["title"], subject=context["subject"],
+                   author=context["author"], language=context["language"], created=created,
+                   keywords=context["keywords"])  # fmt: skip
+    buffer = io.BytesIO()
+    prs.save(buffer)
+    write_bytes(root / job["target"], normalised(buffer.getvalue(), created))
+    return None
+
+
+def fill_slide(root: Path, brand: Brand, slide, spec: dict, context: dict, heart: bytes,
+               where: str) -> list[str]:  # fmt: skip
+    """Fill the slide's placeholders by idx; remove the ones left empty; write its notes.
+    Texts of one role on a slide share one size: the largest that fits all of them."""
+    placeholders = {ph.placeholder_format.idx: ph for ph in slide.placeholders}
+    problems = []
+    texts = []
+    for item in spec["fills"]:
+        ph = placeholders.pop(item["idx"], None)
+        if ph is None:
+            problems.append(f"{where}: layout '{spec['layout']}' has no placeholder idx "
+                            f"{item['idx']}; restore it in the master")  # fmt: skip
+        elif "chart" in item:
+            add_chart(brand, ph, item["chart"], context["language"])
+        elif "picture" in item:
+            add_picture(ph, heart, item["alt"])
+        else:
+            role = getattr(brand.deck.text, item["role"])
+            fit = fitted(root, brand, role, item["paragraphs"], ph.width / EMU_PER_PT,
+                         ph.height / EMU_PER_PT)  # fmt: skip
+            if isinstance(fit, str):
+                first = shown(item["paragraphs"][0]["text"])
+                problems.append(f"{where}: {item['role']} text '{first}' {fit}")
+            else:
+                texts.append((ph, item, fit))
+    shared: dict[str, float] = {}
+    for _, item, fit in texts:
+        shared[item["role"]] = min(fit, shared.get(item["role"], fit))
+    for ph, item, _ in texts:
+        set_text(ph, getattr(brand.deck.text, item["role"]), item["paragraphs"],
+                 shared[item["role"]], context)  # fmt: skip
+    for ph in placeholders.values():  # an empty placeholder shows "Click to add text"
+        ph._element.getparent().remove(ph._element)
+    notes = slide.notes_slide.notes_text_frame
+    notes.text = spec["notes"]
+    for para in notes.paragraphs:
+        for run in para.runs:
+            run._r.get_or_add_rPr().set("lang", context["language"])
+    return problems
+
+
+def set_text(ph, spec: DeckText, paragraphs: list[dict], size: float, context: dict) -> None:
+    """The paragraphs at `size` pt, with the line spacing and gaps of that size."""
+    from pptx.util import Pt
+
+    frame = ph.text_frame
+    for index, para in enumerate(paragraphs):
+        paragraph = frame.paragraphs[0] if index == 0 else frame.add_paragraph()
+        ppr = paragraph._p.get_or_add_pPr()
+        spacing(ppr, spec, size)
+        if context.get("rtl"):
+            ppr.set("rtl", "1")  # python-pptx has no API for right-to-left paragraphs
+        run = paragraph.add_run()
+        run.text = para["text"]
+        run.font.size = Pt(size)
+        if para["bold"]:
+            run.font.bold = True
+        run._r.get_or_add_rPr().set("lang", context["language"])
+
+
+def fitted(root: Path, brand: Brand, spec: DeckText, paragraphs: list[dict], width: float,
+           height: float) -> float | str:  # fmt: skip
+    """The largest step that fits, or why none does (at the smallest step, by how much)."""
+    steps = brand.deck.steps(spec)
+    need = None
+    for size in steps:
+        need = text_height(root, brand, spec, paragraphs, size, width * SLACK)
+        if need is not None and need <= height:
+            return size
+    smallest = steps[-1]
+    if need is None:
+        return (f"has a word wider than its placeholder even at {smallest:g} pt; shorten or "
+                "hyphenate it")  # fmt: skip
+    cut = max(1, round(100 * (1 - height / need)))
+    return (f"does not fit its placeholder even at {smallest:g} pt; shorten it by about "
+            f"{cut}%")  # fmt: skip
+
+
+def text_height(root: Path, brand: Brand, spec: DeckText, paragraphs: list[dict], size: float,
+                width: float) -> float | None:  # fmt: skip
+    """Points the paragraphs take at `size` when broken into lines of `width` pt; None when a
+    word alone is wider."""
+    total = 0.0
+    for index, para in enumerate(paragraphs):
+        face = brand.face(spec.model_copy(update={"weight": 700}) if para["bold"] else spec)
+        lines = line_count(str(root / "brand" / face), para["text"], size, width)
+        if lines is None:
+            return None
+        total += lines * spec.line_height * size
+        if index < len(paragraphs) - 1:
+            total += spec.gap * size
+    return total
+
+
+def line_count(font: str, text: str, size: float, width: float) -> int | None:
+    """Lines a greedy break at spaces gives (as PowerPoint and LibreOffice break)."""
+    count, line = 0, ""
+    for word in text.split(" "):
+        if advance(font, word) * size > width:
+            return None
+        trial = f"{line} {word}" if line else word
+        if line and advance(font, trial) * size > width:
+            count += 1
+            line = word
+        else:
+            line = trial
+    return count + 1
+
+
+@lru_cache(maxsize=4096)
+def advance(font: str, text: str) -> float:
+    """Width of `text` in em of the font (kerning included), measured at 1000 px."""
+    return typeface(font).getlength(text) / 1000
+
+
+@lru_cache(maxsize=16)
+def typeface(font: str):
+    from PIL import ImageFont
+
+    return ImageFont.truetype(font, 1000, layout_engine=ImageFont.Layout.BASIC)
+
+
+def shown(text: str, length: int = 40) -> str:
+    return text if len(text) <= length else text[: length - 1].rstrip() + "…"
+
+
+def add_chart(brand: Brand, ph, data: dict, language: str) -> None:
+    """A native chart partners can edit: values in millions, labels written in the locale."""
+    from pptx.chart.data import CategoryChartData
+    from pptx.dml.color import RGBColor
+    from pptx.enum.chart import XL_CHART_TYPE, XL_LEGEND_POSITION
+    from pptx.util import Pt
+
+    chart_data = CategoryChartData(number_format="0.0")
+    chart_data.categories = data["categories"]
+    chart_data.add_series("millions", data["values"])
+    bar = data["kind"] == "bar"
+    kind = XL_CHART_TYPE.COLUMN_CLUSTERED if bar else XL_CHART_TYPE.DOUGHNUT
+    frame = ph.insert_chart(kind, chart_data)
+    frame._element.nvGraphicFramePr.cNvPr.set("descr", data["alt"])
+    chart = frame.chart
+    chart.font.size = Pt(18)
+    chart.font.color.rgb = RGBColor.from_string(brand.colors["ink"][1:])
+    chart.has_title = False
+    plot = chart.plots[0]
+    colours = ("blue", "navy") if bar else ("blue", "sky")
+    for point, colour, label in zip(plot.series[0].points, colours, data["labels"],
+                                    strict=False):  # fmt: skip
+        point.format.fill.solid()
+        point.format.fill.fore_color.rgb = RGBColor.from_string(brand.colors[colour][1:])
+        frame_ = point.data_label.text_frame
+        frame_.text = label
+        frame_._txBody.bodyPr.set("wrap", "none")  # '11.4 million' on one line
+        run = frame_.paragraphs[0].runs[0]
+        run.font.size = Pt(24)
+        run.font.bold = True
+        ink = "paper" if colour in ("blue", "navy") and not bar else "ink"  # inside a slice
+        run.font.color.rgb = RGBColor.from_string(brand.colors[ink][1:])
+        run._r.get_or_add_rPr().set("lang", language)
+    if bar:
+        plot.gap_width = 60
+        chart.has_legend = False
+        chart.value_axis.visible = False
+        chart.value_axis.has_major_gridlines = False
+        chart.value_axis.minimum_scale = 0
+        chart.category_axis.tick_labels.font.size = Pt(20)
+    else:
+        chart.has_legend = True
+        chart.legend.position = XL_LEGEND_POSITION.RIGHT
+        chart.legend.include_in_layout = False
+        chart.legend.font.size = Pt(20)
+
+
+def add_picture(ph, png: bytes, alt: str) -> None:
+    """The picture whole inside its placeholder (python-pptx crops it to fill), with alt text."""
+    from PIL import Image
+
+    with Image.open(io.BytesIO(png)) as image:
+        ratio = image.width / image.height
+    left, top, width, height = ph.left, ph.top, ph.width, ph.height
+    picture = ph.insert_picture(io.BytesIO(png))
+    picture.crop_left = picture.crop_right = picture.crop_top = picture.crop_bottom = 0
+    w, h = (width, int(width / ratio)) if width / height < ratio else (int(height * ratio), height)
+    picture.left, picture.top = left + (width - w) // 2, top + (height - h) // 2
+    picture.width, picture.height = w, h
+    picture._element.nvPicPr.cNvPr.set("descr", alt)

@@ -1,0 +1,80 @@
+"""Slide previews: LibreOffice (headless) turns a deck into a PDF, pypdfium2 its pages into
+PNGs. LibreOffice sees only the brand fonts and keeps its profile under build/."""
+
+from __future__ import annotations
+
+import os
+import shutil
+import subprocess
+import tempfile
+from pathlib import Path
+from xml.sax.saxutils import escape
+
+from doit.exceptions import TaskFailed
+
+from ..atomic import write_bytes
+from .preview import page_pngs
+
+#: Bump when a change here alters output in a way file dependencies do not show.
+REVISION = 1
+TIMEOUT_S = 180
+
+
+def render_slides(job: dict) -> TaskFailed | None:
+    """doit action: one PNG per slide of job['needs'][0], in job's target and extra targets."""
+    root = Path(job["root"])
+    deck = root / job["needs"][0]
+    targets = [job["target"], *job["extra_targets"]]
+    program = shutil.which(job["params"]["program"])
+    if program is None:
+        return TaskFailed(f"{job['label']}: LibreOffice is not installed, so slides cannot be "
+                          "previewed; run ./setup.sh (Debian: apt install "
+                          "libreoffice-impress)")  # fmt: skip
+    try:
+        pdf = to_pdf(root, program, deck)
+    except (OSError, RuntimeError, subprocess.SubprocessError) as err:
+        return TaskFailed(f"{job['label']}: LibreOffice could not convert {deck.name}: {err}")
+    pngs = page_pngs(pdf, job["params"]["width"])
+    if len(pngs) != len(targets):
+        return TaskFailed(f"{job['label']}: LibreOffice made {len(pngs)} pages of "
+                          f"{deck.name}, which has {len(targets)} slides")  # fmt: skip
+    for target, png in zip(targets, pngs, strict=True):
+        write_bytes(root / target, png)
+    return None
+
+
+def to_pdf(root: Path, program: str, deck: Path) -> bytes:
+    """The deck as PDF, converted in a fresh profile under build/.office (several may run at
+    once), with fontconfig limited to brand/fonts (output never depends on system fonts)."""
+    work = root / "build" / ".office"
+    work.mkdir(parents=True, exist_ok=True)
+    with tempfile.TemporaryDirectory(dir=work, prefix="convert-") as tmp:
+        tmp = Path(tmp)
+        conf = tmp / "fonts.conf"
+        conf.write_text(fonts_conf(root / "brand" / "fonts", tmp / "font-cache"), encoding="utf-8")
+        env = {
+            "PATH": os.environ.get("PATH", "/usr/bin:/bin"),
+            "HOME": str(tmp),
+            "FONTCONFIG_FILE": str(conf),
+            "SAL_USE_VCLPLUGIN": "svp",  # no display
+            "LANG": "C.UTF-8",
+        }
+        command = [program, "--headless", "--norestore", "--nolockcheck", "--nodefault",
+                   f"-env:UserInstallation={(tmp / 'profile').as_uri()}",
+                   "--convert-to", "pdf", "--outdir", str(tmp / "out"), str(deck)]  # fmt: skip
+        done = subprocess.run(command, env=env, capture_output=True, text=True, timeout=TIMEOUT_S,
+                              stdin=subprocess.DEVNULL, check=False)  # fmt: skip
+        pdf = tmp / "out" / f"{deck.stem}.pdf"
+        if done.returncode != 0 or not pdf.is_file():
+            said = (done.stderr or done.stdout).strip().splitlines()
+            raise RuntimeError(said[-1] if said else f"exit status {done.returncode}")
+        return pdf.read_bytes()
+
+
+def fonts_conf(fonts: Path, cache: Path) -> str:
+    """A fontconfig file that knows only the brand fonts."""
+    return (
+        '<?xml version="1.0"?>\n<!DOCTYPE fontconfig SYSTEM "urn:fontconfig:fonts.dtd">\n'
+        f"<fontconfig>\n  <dir>{escape(str(fonts))}</dir>\n"
+        f"  <cachedir>{escape(str(cache))}</cachedir>\n</fontconfig>\n"
+    )
