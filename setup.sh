@@ -11,7 +11,9 @@ extras=""
 
 # WeasyPrint lays out text with Pango and subsets fonts with HarfBuzz; Pillow shapes
 # text with FriBiDi. Fonts are not installed: they ship in brand/fonts/.
-packages="libpango-1.0-0 libpangoft2-1.0-0 libharfbuzz-subset0 libfribidi0"
+# LibreOffice Impress turns decks into slide previews for the gallery (it sees only the
+# brand fonts too).
+packages="libpango-1.0-0 libpangoft2-1.0-0 libharfbuzz-subset0 libfribidi0 libreoffice-impress"
 python3 -c 'import sys; sys.exit(sys.version_info < (3, 11))' || {
   echo "setup.sh: campaignkit needs Python 3.11 or newer as python3" >&2; exit 1; }
 python3 -c 'import ensurepip, venv' 2>/dev/null || packages="$packages python3-venv"

@@ -4,7 +4,6 @@ type sizes there. The same brand.yaml always gives the same bytes (tests check t
 step). Designers may also edit the master in PowerPoint or LibreOffice: decks find layouts by
 name and placeholders by idx, so keep those."""
 
-import datetime as dt
 import sys
 from pathlib import Path
 

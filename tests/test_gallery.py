@@ -7,6 +7,7 @@ from pathlib import Path
 
 import pytest
 from conftest import copy_project, run_doit
+from pptx import Presentation
 
 pytestmark = pytest.mark.slow
 
@@ -36,6 +37,13 @@ def test_packs_per_language_city_and_press(built):
     _, liege = members(built / "build/packs/city-liege.zip")
     paths = [item["path"] for item in liege["files"]]
     assert "leaflets/liege-fr.pdf" in paths
+    # the partner talk deck in the city's language, and the fonts decks need beside it
+    assert {"decks/talk-fr.pptx", "brand/fonts/OFL.txt", "brand/fonts/NotoSans-Regular.ttf"} <= set(
+        paths
+    )
+    assert "decks/launch-fr.pptx" not in paths  # the launch deck is Brussels'
+    _, brussels = members(built / "build/packs/city-brussels.zip")
+    assert "decks/launch-fr.pptx" in [item["path"] for item in brussels["files"]]
     assert all(item["language"] in ("fr", None) for item in liege["files"])
     _, press = members(built / "build/packs/press.zip")
     assert {item["kind"] for item in press["files"]} == {"poster", "brand"}
@@ -60,6 +68,8 @@ def test_every_entry_matches_its_manifest(built, name):
             assert item["pages"] >= 1 and len(item["page_mm"]) == 2
         if item["kind"] == "card":
             assert item["pixels"][0] in (1080, 1200) and item["alt"]
+        if item["kind"] == "deck":
+            assert (item["slides"], item["slide_mm"]) == (10, [338.7, 190.5])
     assert set(manifest["made_with"]["software"]) >= {"weasyprint", "pillow", "pydyf"}
     assert manifest["made_with"]["fonts"]["NotoSans-Regular.ttf"].startswith("Version 2.004")
 
@@ -123,6 +133,27 @@ def test_two_clean_builds_give_identical_zips(built, tmp_path):
     assert (other / "build/site/index.html").read_bytes() == (
         built / "build/site/index.html"
     ).read_bytes()
+
+
+def test_editing_the_quote_rebuilds_the_decks_and_quote_cards_only(built):
+    """Edits the module's build in place, like the test after it."""
+    campaign = built / "content/campaign.yaml"
+    text = campaign.read_text(encoding="utf-8")
+    campaign.write_text(text.replace("secure internet for all.", "secure internet for all!", 1),
+                        encoding="utf-8")  # fmt: skip
+    executed = run_doit(built).executed
+    langs, sizes = ("de", "en", "fr", "nl"), ("link", "portrait", "square", "story", "x")
+    decks = [f"deck:{deck}-{lang}" for deck in ("launch", "talk") for lang in langs]
+    previews = [name.replace("deck:", "deck-preview:") for name in decks]
+    cards = [f"social:quote-{lang}-{size}" for lang in langs for size in sizes]
+    # the packs holding a deck or a quote card, and the gallery, which lists their checksums
+    packs = [f"pack:{name}" for name in ("city-brussels", "city-liege", "language-de",
+                                         "language-en", "language-fr", "language-nl")]  # fmt: skip
+    assert executed == sorted(decks + previews + cards + packs + ["site:index"])
+    assert "secure internet for all!" in " ".join(
+        slide.notes_slide.notes_text_frame.text
+        for slide in Presentation(built / "build/decks/talk-en.pptx").slides
+    )
 
 
 def test_a_pack_rebuilds_only_when_a_file_in_it_changed(built):

@@ -86,6 +86,10 @@ CASES = {
         '{% include "leaflet/events.html.j2" %}',
         "{% include c.lang ~ '.j2' %}",
     ),
+    "deck master linked out of brand": lambda r: (
+        (r / "brand/deck-master.pptx").unlink(),
+        (r / "brand/deck-master.pptx").symlink_to("/etc/hostname"),
+    ),
     "template link out of templates": lambda r: (
         (r / "templates/leaflet/events.html.j2").unlink(),
         (r / "templates/leaflet/events.html.j2").symlink_to("/etc/hostname"),
@@ -118,6 +122,10 @@ EXPECTED = {
     "brand font not a font": [
         "1 problem to fix before anything is built:",
         "brand/brand.yaml:29: fonts.body.faces[2].file: 'fonts/NotoSans-Italic.ttf' is not a font file campaignkit can use (TTLibError: Not a TrueType or OpenType font (bad sfntVersion))",
+    ],
+    "deck master linked out of brand": [
+        "1 problem to fix before anything is built:",
+        "brand/brand.yaml:104: deck.master: 'deck-master.pptx' is not a file in brand/; add it or fix the path",
     ],
     "brand heart missing": [
         "1 problem to fix before anything is built:",

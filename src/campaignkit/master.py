@@ -124,7 +124,9 @@ def heart_png(root: Path, brand: Brand, height: int) -> bytes:
     """The blue heart rasterised from brand/ at `height` px (resvg: no system fonts)."""
     import resvg_py
 
-    svg = (root / "brand" / brand.heart).read_text(encoding="utf-8")
+    from .confine import read_project_file
+
+    svg = read_project_file(root, f"brand/{brand.heart}").decode("utf-8")
     return bytes(resvg_py.svg_to_bytes(svg_string=svg, height=height, skip_system_fonts=True))
 
 

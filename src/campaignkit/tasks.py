@@ -27,7 +27,7 @@ from .sweep import sweep
 PACKAGE = Path(__file__).resolve().parent
 
 #: Code every WeasyPrint document depends on (package-relative).
-PDF_CODE = ("atomic.py", "brand.py", "labels.py", "locales.py", "render/fetch.py",
+PDF_CODE = ("atomic.py", "brand.py", "confine.py", "labels.py", "locales.py", "render/fetch.py",
             "render/html.py", "render/pdf.py")  # fmt: skip
 
 #: Libraries whose upgrade can change output bytes: their versions are part of every task's
@@ -60,7 +60,8 @@ FAMILIES = (
            preview.render_preview, preview.REVISION, ("atomic.py", "render/preview.py"),
            uses_brand=False),
     Family("social", "Social media cards (PNG) with alt texts: every card, language and size.",
-           social.render_card, social.REVISION, ("atomic.py", "fit.py", "render/social.py")),
+           social.render_card, social.REVISION,
+           ("atomic.py", "confine.py", "fit.py", "render/social.py")),
     Family("deck", "Slide decks (PPTX, 16:9) on the brand master: launch and partner talk.",
            deck.render_deck, deck.REVISION,
            ("atomic.py", "brand.py", "confine.py", "master.py", "render/deck.py",
@@ -72,9 +73,10 @@ FAMILIES = (
            preview.render_preview, preview.REVISION, ("atomic.py", "render/preview.py"),
            uses_brand=False),
     Family("pack", "Asset packs (zip): per language, per city, press; manifest and README.",
-           pack.write_pack, pack.REVISION, ("atomic.py", "render/pack.py")),
+           pack.write_pack, pack.REVISION, ("atomic.py", "confine.py", "render/pack.py")),
     Family("site", "The download gallery (build/site/index.html) with previews and filters.",
-           site.render_site, site.REVISION, ("atomic.py", "render/html.py", "render/site.py")),
+           site.render_site, site.REVISION,
+           ("atomic.py", "confine.py", "render/html.py", "render/site.py")),
 )  # fmt: skip
 
 

@@ -14,12 +14,15 @@ from pathlib import Path
 from doit.exceptions import TaskFailed
 
 from ..atomic import write_bytes
+from ..confine import Refused, read_project_file
 
 #: Bump when a change here alters output in a way file dependencies do not show.
 REVISION = 2
 #: Already compressed: stored as they are (deflating them again wastes time for nothing).
 STORED = {".pdf", ".png", ".jpg", ".zip", ".pptx"}
 MM_PER_PT = 25.4 / 72
+#: Folders pack members come from: built files, and brand files (the heart, fonts).
+MEMBERS = ("build", "brand")
 
 
 def write_pack(job: dict) -> TaskFailed | None:
@@ -31,7 +34,10 @@ def write_pack(job: dict) -> TaskFailed | None:
     listed = []
     for item in context["files"]:
         name = entry_name(item["path"])
-        data = (root / item["path"]).read_bytes()
+        try:  # the one path check: a member linked out of the project is refused
+            data = read_project_file(root, item["path"], MEMBERS)
+        except Refused as err:
+            return TaskFailed(f"{job['label']}: {err}")
         entries[name] = data
         listed.append({**item, "path": name, **facts(root / item["path"], data)})
     manifest = {

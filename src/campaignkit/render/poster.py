@@ -10,6 +10,7 @@ from pathlib import Path
 from doit.exceptions import TaskFailed
 
 from ..atomic import write_bytes
+from ..confine import read_project_file
 from ..fit import PX_PER_MM, Measure, boxes, fit, measure
 from .pdf import Failed, fail, lay_out, write_checked
 
@@ -96,7 +97,7 @@ def heart_source(root: Path, job: dict) -> str:
     rel = f"brand/{brand['heart']}"
     if params["variant"] != "press":
         return rel
-    svg = (root / rel).read_text(encoding="utf-8")
+    svg = read_project_file(root, rel).decode("utf-8")
     for name, value in brand["colors"].items():
         for spelling in {value, value.lower(), value.upper()}:
             svg = svg.replace(f'"{spelling}"', f'"{params["colors"][name]}"')

@@ -8,6 +8,7 @@ from pathlib import Path
 from doit.exceptions import TaskFailed
 
 from ..atomic import write_bytes
+from ..confine import read_project_file
 from .html import TemplateProblem, fill_template
 
 #: Bump when a change here alters output in a way file dependencies do not show.
@@ -27,7 +28,7 @@ def render_site(job: dict) -> TaskFailed | None:
     root = Path(job["root"])
     sizes = {rel: human_size((root / rel).stat().st_size) for rel in job["needs"]}
     # The page carries its heart inline, so build/ can be hosted on its own.
-    svg = (root / "brand" / job["brand"]["heart"]).read_bytes()
+    svg = read_project_file(root, f"brand/{job['brand']['heart']}")
     heart = "data:image/svg+xml;base64," + base64.b64encode(svg).decode()
     try:
         params = {"sizes": sizes, "heart": heart}

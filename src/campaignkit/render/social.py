@@ -26,6 +26,7 @@ from xml.sax.saxutils import escape
 from doit.exceptions import TaskFailed
 
 from ..atomic import write_bytes
+from ..confine import read_project_file
 from ..fit import Measure
 from ..glyphs import uncovered
 
@@ -81,7 +82,7 @@ def render_card(job: dict) -> TaskFailed | None:
     """doit action: lay out and draw one card; write the PNG (alt text in its metadata) and
     the sidecar JSON. Fails naming the text if one does not fit even at its minimum size."""
     root, context, params = Path(job["root"]), job["context"], job["params"]
-    heart = (root / "brand" / job["brand"]["heart"]).read_text(encoding="utf-8")
+    heart = read_project_file(root, f"brand/{job['brand']['heart']}").decode("utf-8")
     problems = uncovered(context["texts"], [root / rel for rel in job["font_files"]])
     if not problems:
         try:

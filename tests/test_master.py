@@ -1,0 +1,71 @@
+"""The slide master: made reproducibly from brand.yaml, layouts found by name, brand theme."""
+
+import io
+import subprocess
+import sys
+
+from conftest import REPO, copy_project, edit
+from lxml import etree
+from pptx import Presentation
+from pptx.opc.constants import RELATIONSHIP_TYPE as RT
+
+from campaignkit.brand import load_brand
+from campaignkit.master import HEART_ALT, LAYOUTS, MADE, NS, make_master
+
+
+def test_committed_master_is_what_the_script_makes():
+    brand = load_brand(REPO)
+    made = make_master(REPO, brand, MADE)
+    assert made == (REPO / "brand" / brand.deck.master).read_bytes(), (
+        "brand/deck-master.pptx is out of step with brand.yaml: run brand/make-deck-master.py"
+    )
+
+
+def test_script_writes_the_master_from_brand_yaml(tmp_path):
+    project = copy_project(tmp_path / "project")
+    master = project / "brand" / "deck-master.pptx"
+    master.unlink()
+    script = REPO / "brand" / "make-deck-master.py"
+    (project / "brand" / script.name).write_bytes(script.read_bytes())
+    edit(project / "brand" / "brand.yaml", 'navy: "#0A2A4A"', 'navy: "#112233"')
+    done = subprocess.run([sys.executable, str(project / "brand" / script.name)],
+                          capture_output=True, text=True, check=False)  # fmt: skip
+    assert (done.returncode, done.stdout, done.stderr) == (0, "wrote brand/deck-master.pptx\n", "")
+    theme = theme_of(Presentation(master))
+    assert theme.find(".//a:clrScheme/a:dk2/a:srgbClr", NS).get("val") == "112233"
+
+
+def theme_of(prs) -> etree._Element:
+    return etree.fromstring(prs.slide_master.part.part_related_by(RT.THEME).blob)
+
+
+def test_layouts_placeholders_and_theme():
+    brand = load_brand(REPO)
+    prs = Presentation(io.BytesIO((REPO / "brand" / brand.deck.master).read_bytes()))
+    assert (prs.slide_width, prs.slide_height) == (12192000, 6858000)  # 16:9
+    assert len(prs.slides) == 0
+    assert [layout.name for layout in prs.slide_layouts] == list(LAYOUTS)
+    for layout in prs.slide_layouts:
+        slots = LAYOUTS[layout.name][3]
+        found = {ph.placeholder_format.idx: (ph.left, ph.top, ph.width, ph.height)
+                 for ph in layout.placeholders if ph.placeholder_format.idx < 10}  # fmt: skip
+        assert found == {slot.idx: (slot.x, slot.y, slot.w, slot.h) for slot in slots}
+        for ph in layout.placeholders:  # the build fits text itself: no autofit, no insets
+            body_pr = ph._element.find(".//a:bodyPr", NS)
+            if ph.placeholder_format.idx < 10 and body_pr is not None:
+                assert body_pr.find("a:noAutofit", NS) is not None
+                assert {body_pr.get(side) for side in ("lIns", "tIns", "rIns", "bIns")} == {"0"}
+    theme = theme_of(prs)
+    fonts = {tag: theme.find(f".//a:fontScheme/a:{tag}/a:latin", NS).get("typeface")
+             for tag in ("majorFont", "minorFont")}  # fmt: skip
+    assert fonts == {"majorFont": "Noto Sans Display", "minorFont": "Noto Sans"}
+    accent = theme.find(".//a:clrScheme/a:accent1/a:srgbClr", NS).get("val")
+    assert accent == brand.colors["blue"][1:].upper()
+    pictures = prs.slide_master._element.findall(".//p:pic/p:nvPicPr/p:cNvPr", NS)
+    assert [(pic.get("name"), pic.get("descr")) for pic in pictures] == [("Blue heart", HEART_ALT)]
+    props = prs.core_properties
+    assert (props.author, props.last_modified_by, props.created) == (
+        "Blue Heart",
+        "Blue Heart",
+        MADE.replace(tzinfo=None),
+    )
