@@ -9,15 +9,17 @@ import signal
 import subprocess
 import sys
 import time
+import zipfile
 
 import pytest
 from conftest import REPO, copy_project
 from PIL import Image
+from pptx import Presentation
 from pypdf import PdfReader
 
 pytestmark = pytest.mark.slow
 
-TASKS = ["leaflet", "poster-fit", "poster", "poster-preview"]
+TASKS = ["leaflet", "poster-fit", "poster", "poster-preview", "deck", "deck-preview"]
 
 
 def doit(root, *args, check=True):
@@ -39,6 +41,10 @@ def opens(path) -> None:
             image.load()
     elif path.suffix == ".json":
         json.loads(path.read_text())
+    elif path.suffix == ".pptx":
+        with zipfile.ZipFile(path) as archive:
+            assert archive.testzip() is None
+        assert len(Presentation(path).slides) == 10
     else:
         raise AssertionError(f"unexpected file in build/: {path}")
 
@@ -70,5 +76,6 @@ def test_a_build_killed_at_a_random_moment_recovers(tmp_path, kill, jobs, seed):
         assert not path.name.startswith("."), f"temporary file left: {path}"
         opens(path)
     assert len([p for p in files if p.suffix == ".pdf"]) == 3 + 6 * 4 * 5
+    assert len([p for p in files if p.suffix == ".pptx"]) == 8
     again = doit(root, "--verbosity", "2", *TASKS)
     assert again.stdout.count("\n.  ") == 0 and ".  " not in again.stdout, again.stdout  # no-op

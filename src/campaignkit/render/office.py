@@ -6,7 +6,6 @@ from __future__ import annotations
 import os
 import shutil
 import subprocess
-import tempfile
 from pathlib import Path
 from xml.sax.saxutils import escape
 
@@ -44,12 +43,13 @@ def render_slides(job: dict) -> TaskFailed | None:
 
 
 def to_pdf(root: Path, program: str, deck: Path) -> bytes:
-    """The deck as PDF, converted in a fresh profile under build/.office (several may run at
-    once), with fontconfig limited to brand/fonts (output never depends on system fonts)."""
-    work = root / "build" / ".office"
-    work.mkdir(parents=True, exist_ok=True)
-    with tempfile.TemporaryDirectory(dir=work, prefix="convert-") as tmp:
-        tmp = Path(tmp)
+    """The deck as PDF, converted in a fresh profile of its own under build/.office (several
+    run at once), with fontconfig limited to brand/fonts (output never depends on system
+    fonts)."""
+    tmp = root / "build" / ".office" / deck.stem  # one task per deck: no two share it
+    shutil.rmtree(tmp, ignore_errors=True)  # left by a build killed while converting
+    tmp.mkdir(parents=True)
+    try:
         conf = tmp / "fonts.conf"
         conf.write_text(fonts_conf(root / "brand" / "fonts", tmp / "font-cache"), encoding="utf-8")
         env = {
@@ -69,6 +69,8 @@ def to_pdf(root: Path, program: str, deck: Path) -> bytes:
             said = (done.stderr or done.stdout).strip().splitlines()
             raise RuntimeError(said[-1] if said else f"exit status {done.returncode}")
         return pdf.read_bytes()
+    finally:
+        shutil.rmtree(tmp, ignore_errors=True)
 
 
 def fonts_conf(fonts: Path, cache: Path) -> str:
