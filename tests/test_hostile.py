@@ -6,6 +6,8 @@ import shutil
 
 import pytest
 from conftest import copy_project, edit, run_doit, snapshot, write
+from PIL import Image
+from test_images import encoded, png_claiming
 
 
 def city(root, text):
@@ -14,6 +16,15 @@ def city(root, text):
 
 CITY = "name: {fr: Bruxelles, nl: Brussel}\nlanguages: [fr, nl]\nevents:\n  - date: 2022-07-30\n    kind: stand\n"
 OUTSIDE = "/tmp/campaignkit-hostile-outside.yaml"
+JPEG = encoded(Image.new("RGB", (40, 20), "#0B5CAD"), "JPEG")
+
+
+def photo(root, data):
+    """Brussels with a photo whose bytes are `data`."""
+    (root / "content/photos").mkdir()
+    (root / "content/photos/grand-place.jpg").write_bytes(data)
+    city(root, CITY + "image: photos/grand-place.jpg\nimage_alt: {fr: x, nl: x}\n")
+
 
 #: name -> the change to make
 CASES = {
@@ -42,6 +53,9 @@ CASES = {
     "image missing": lambda r: city(
         r, CITY + "image: photos/grand-place.jpg\nimage_alt: {fr: x, nl: x}\n"
     ),
+    "image truncated": lambda r: photo(r, JPEG[: len(JPEG) // 2]),
+    "image is a gif": lambda r: photo(r, encoded(Image.new("P", (4, 4)), "GIF")),
+    "image decompression bomb": lambda r: photo(r, png_claiming(100_000, 100_000)),
     "link out of content": lambda r: (
         write(__import__("pathlib").Path(OUTSIDE), CITY),
         (r / "content/cities/gent.yaml").symlink_to(OUTSIDE),
@@ -171,6 +185,18 @@ EXPECTED = {
     "huge file": [
         "1 problem to fix before anything is built:",
         "content/cities/brussels.yaml: is larger than 1000 kB; split it",
+    ],
+    "image truncated": [
+        "1 problem to fix before anything is built:",
+        "content/cities/brussels.yaml:6: image: 'photos/grand-place.jpg' is damaged (Truncated File Read); export it again as JPEG or PNG",
+    ],
+    "image is a gif": [
+        "1 problem to fix before anything is built:",
+        "content/cities/brussels.yaml:6: image: 'photos/grand-place.jpg' is a GIF image; save it as JPEG or PNG",
+    ],
+    "image decompression bomb": [
+        "1 problem to fix before anything is built:",
+        "content/cities/brussels.yaml:6: image: 'photos/grand-place.jpg' has more pixels than campaignkit opens (89,478,485; it could be a decompression bomb); scale it down",
     ],
     "image missing": [
         "1 problem to fix before anything is built:",

@@ -118,3 +118,30 @@ def test_the_lit_up_poster_lists_cities_and_places_in_its_language():
     assert context["support"].startswith("Op 30 juli 2022 worden gebouwen")
     assert context["places"] == ("Antwerpen · Brugge · Brussel (Grote Markt, Egmontpaleis, "
                                  "Europees Parlement) · Kortrijk · Doornik")  # fmt: skip
+
+
+def test_a_city_photo_is_shown_with_its_alt_text_and_rebuilds_its_leaflet(tmp_path):
+    from conftest import run_doit
+    from PIL import Image
+    from pypdf import PdfReader
+    from test_images import encoded
+
+    root = copy_project(tmp_path / "p", cities=("brussels", "liege"))
+    (root / "content/photos").mkdir()
+    photo = root / "content/photos/stand.jpg"
+    photo.write_bytes(encoded(Image.new("RGB", (600, 300), "#0B5CAD"), "JPEG"))
+    edit(root / "content/cities/liege.yaml", "languages: [fr]",
+         "languages: [fr]\nimage: photos/stand.jpg\nimage_alt: {fr: Le stand du cœur bleu}")  # fmt: skip
+    outputs = planned(root)
+    assert outputs["liege-fr"].needs == ["content/photos/stand.jpg"]
+    assert outputs["liege-fr"].context["city"]["image"] == {
+        "src": "content/photos/stand.jpg",
+        "alt": "Le stand du cœur bleu",
+    }
+    assert outputs["brussels-fr"].needs == []
+    result = run_doit(root, "run", "leaflet")
+    assert result.code == 0, result.errors
+    [image] = PdfReader(root / "build/leaflets/liege-fr.pdf").pages[0].images
+    assert image.image.size == (600, 300)
+    photo.write_bytes(encoded(Image.new("RGB", (600, 300), "#0A2A4A"), "JPEG"))
+    assert run_doit(root, "run", "leaflet").executed == ["leaflet:liege-fr"]

@@ -11,6 +11,7 @@ from babel import Locale, UnknownLocaleError
 from pydantic import BaseModel
 
 from .errors import ContentError, Problem
+from .images import image_problem
 from .labels import PLACEHOLDERS, placeholders
 from .schema import CampaignFile, CityFile, GalleryFile, LabelsFile, StoryFile, Text
 from .validation import line_of, validate
@@ -264,6 +265,8 @@ def _check_image(files, name: str, data) -> None:
         files.problem(
             name, ("image",), f"'{data.image}' does not exist in content/; add it or fix the path"
         )
+    elif why := image_problem(path.read_bytes(), data.image):
+        files.problem(name, ("image",), why)
     if data.image_alt is None:
         files.problem(
             name,

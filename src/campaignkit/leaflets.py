@@ -24,6 +24,9 @@ def leaflet(campaign: Campaign, city: City, lang: str, created: str | None) -> O
     labels = localize(campaign.labels, lang)
     used = [*LABELS, "phone"] if any(c.phone for c in main.help.contacts) else LABELS
     headline, *others = main.themes
+    image = None
+    if city.data.image:
+        image = {"src": f"content/{city.data.image}", "alt": city.data.image_alt[lang]}
     context = {
         "lang": lang,
         "locale": language.locale,
@@ -48,7 +51,7 @@ def leaflet(campaign: Campaign, city: City, lang: str, created: str | None) -> O
         "blue_heart": localize(main.blue_heart, lang),
         "help": localize(main.help, lang),
         "stories": [story.data.title[lang] for story in campaign.stories.values()],
-        "city": {"name": city.data.name[lang], "events": events},
+        "city": {"name": city.data.name[lang], "events": events, "image": image},
     }
     city_name = city.data.name["en"] if "en" in city.data.name.root else city.id
     return Output(
@@ -60,6 +63,7 @@ def leaflet(campaign: Campaign, city: City, lang: str, created: str | None) -> O
         context=context,
         lang=lang,
         city=city.id,
+        needs=[image["src"]] if image else [],
         pages=[
             {"holds": f"the events in {city.file} or the theme texts in content/campaign.yaml"},
             {"holds": "the campaign texts in content/campaign.yaml"},

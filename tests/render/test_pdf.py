@@ -157,3 +157,21 @@ def test_the_output_does_not_depend_on_the_checkout_folder(root, tmp_path_factor
     render_pdf(job(other, body))
     assert (root / "build/t.pdf").read_bytes() == (other / "build/t.pdf").read_bytes()
     assert io.BytesIO((root / "build/t.pdf").read_bytes()).read(5) == b"%PDF-"
+
+
+def test_a_content_photo_is_upright_and_loses_its_metadata(root):
+    from PIL import Image
+    from test_images import encoded
+
+    exif = Image.Exif()
+    exif[0x0112] = 6  # taken with the phone turned: shown rotated 90° clockwise
+    exif[0x010F] = "Phone maker"
+    photo = encoded(Image.new("RGB", (400, 200), "#0B5CAD"), "JPEG", exif=exif.tobytes())
+    (root / "content/photos").mkdir(parents=True)
+    (root / "content/photos/square.jpg").write_bytes(photo)
+    task = job(root, '<p id="page-1"><img src="content/photos/square.jpg" alt="x"></p>')
+    task["needs"] = ["content/photos/square.jpg"]
+    assert render_pdf(task) is None
+    [image] = PdfReader(root / "build/t.pdf").pages[0].images
+    assert image.image.size == (200, 400)
+    assert b"Phone maker" not in (root / "build/t.pdf").read_bytes()

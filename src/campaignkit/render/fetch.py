@@ -9,6 +9,7 @@ from urllib.parse import unquote, urlsplit
 from weasyprint.urls import FatalURLFetchingError, URLFetcher, URLFetcherResponse
 
 from ..confine import SOURCES, project_path
+from ..images import image_problem, prepared_image
 
 #: Documents render under this fixed base so output never depends on the checkout folder
 #: (WeasyPrint names embedded images after their absolute URL).
@@ -37,7 +38,14 @@ class ProjectFetcher(URLFetcher):
         path = self.root / rel
         self.fetched.append(rel)
         kind = mimetypes.guess_type(path.name)[0] or "application/octet-stream"
-        return URLFetcherResponse(url, body=path.read_bytes(), headers={"Content-Type": kind})
+        body = path.read_bytes()
+        if rel.startswith("content/"):  # partners' photos: upright, checked, no metadata
+            why = image_problem(body, rel.removeprefix("content/"))
+            if why:
+                self.refused.append(f"{url}: {why}")
+                raise FatalURLFetchingError(f"refused to read {url}: {why}")
+            body, kind = prepared_image(body)
+        return URLFetcherResponse(url, body=body, headers={"Content-Type": kind})
 
     def project_path(self, url: str) -> tuple[str | None, str]:
         """(project-relative path, "") if `url` names a readable project file, else (None, why)."""

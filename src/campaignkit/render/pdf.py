@@ -94,7 +94,7 @@ def write_checked(job: dict, document, fetcher, **options) -> bytes:
             pdf = document.write_pdf(**options)
         except FatalURLFetchingError:  # attachments are fetched while writing
             pdf = None
-    undeclared = sorted(set(fetcher.fetched) - set(job["deps"]))
+    undeclared = sorted(set(fetcher.fetched) - set(job["deps"]) - set(job.get("needs", [])))
     # SVG images fetch their own resources while drawing, and WeasyPrint swallows the refusal
     problems = [f"refused to read {refusal}" for refusal in fetcher.refused] + warnings
     problems += [f"read {rel}, which is not among its dependencies" for rel in undeclared]
