@@ -1,8 +1,9 @@
-"""Build times of the embedded campaign: full, no-op and one-city edit, in one run.
+"""Build times of the embedded campaign: full, no-op, one-city and quote edits, in one run.
 
 Prints seconds (median of several runs, each a fresh `doit` process as a designer runs it)
 and the ratios that matter: a no-op build against `doit list` (the floor: loading content
-and planning), and a one-city edit against the full build.
+and planning), edits against the full build, and a deck made with python-pptx against its
+preview made with LibreOffice.
 
     .venv/bin/python bench/build.py [--repeat N]
 """
@@ -43,6 +44,8 @@ def main() -> None:
         shutil.copy(REPO / "dodo.py", root)
         city = root / "content/cities/liege.yaml"
         original = city.read_text()
+        campaign = root / "content/campaign.yaml"
+        quote = campaign.read_text()
 
         def full(*args: str) -> float:
             shutil.rmtree(root / "build", ignore_errors=True)
@@ -55,6 +58,13 @@ def main() -> None:
             city.write_text(original if text != original else swapped)
             return doit(root)
 
+        def edit_quote() -> float:
+            # the English quote ends with '!' or '.', in turn: decks and quote cards rebuild
+            text = campaign.read_text()
+            changed = quote.replace("secure internet for all.", "secure internet for all!", 1)
+            campaign.write_text(quote if text != quote else changed)
+            return doit(root)
+
         doit(root)  # warm the OS file cache and Python bytecode
         results = {
             "doit list": median(repeat, lambda: doit(root, "list")),
@@ -62,16 +72,21 @@ def main() -> None:
             "posters only, from clean": median(
                 repeat, lambda: full("poster-fit", "poster", "poster-preview")
             ),
+            "decks only, from clean": median(repeat, lambda: full("deck")),
+            "decks + previews, from clean": median(repeat, lambda: full("deck-preview")),
             "full build": median(repeat, full),
             "full build -n 2 -P process": median(repeat, lambda: full("-n", "2", "-P", "process")),
             "no-op build": median(repeat, lambda: doit(root)),
             "one-city edit": median(repeat, edit),
+            "quote edit (English)": median(repeat, edit_quote),
         }
         patterns = {
             "leaflets": "leaflets/*.pdf",
             "poster PDFs": "posters/*/*.pdf",
             "previews": "posters/*/*.png",
             "fits": ".fit/*.json",
+            "decks": "decks/*.pptx",
+            "slide previews": "decks/previews/*/*.png",
         }
         counts = {kind: len(list((root / "build").glob(glob))) for kind, glob in patterns.items()}
     outputs = ", ".join(f"{count} {kind}" for kind, count in counts.items())
@@ -84,6 +99,14 @@ def main() -> None:
     per_poster = results["posters only, from clean"] / counts["poster PDFs"]
     print(f"  per leaflet (incl. start-up)   {per_leaflet:7.3f} s")
     print(f"  per poster PDF (fit, preview)  {per_poster:7.3f} s")
+    per_deck = results["decks only, from clean"] / counts["decks"]
+    per_preview = (results["decks + previews, from clean"]
+                   - results["decks only, from clean"]) / counts["decks"]  # fmt: skip
+    print(f"  per deck, python-pptx (incl. start-up)  {per_deck:7.3f} s")
+    print(f"  per deck preview, LibreOffice + PNGs    {per_preview:7.3f} s")
+    print(f"  LibreOffice preview / python-pptx deck  {per_preview / per_deck:7.2f}")
+    quote_ratio = results["quote edit (English)"] / results["full build"]
+    print(f"  quote edit / full build      {quote_ratio:7.2f}")
     print(f"  parallel / serial full build "
           f"{results['full build -n 2 -P process'] / results['full build']:7.2f}")  # fmt: skip
 

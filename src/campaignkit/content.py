@@ -10,6 +10,7 @@ from pathlib import Path
 from babel import Locale, UnknownLocaleError
 from pydantic import BaseModel
 
+from .confine import project_path
 from .errors import ContentError, Problem
 from .images import image_problem
 from .labels import PLACEHOLDERS, placeholders
@@ -257,15 +258,14 @@ def _check_charts(files, main: CampaignFile) -> None:
 def _check_image(files, name: str, data) -> None:
     if data.image is None:
         return
-    content = (files.root / "content").resolve()
-    path = (content / data.image).resolve()
-    if not path.is_relative_to(content):
-        files.problem(name, ("image",), f"'{data.image}' is outside content/; put the image there")
-    elif not path.is_file():
+    rel, why = project_path(files.root, f"content/{data.image}", ("content",))
+    if rel is None and why == "no such file in the project":
         files.problem(
             name, ("image",), f"'{data.image}' does not exist in content/; add it or fix the path"
         )
-    elif why := image_problem(path.read_bytes(), data.image):
+    elif rel is None:
+        files.problem(name, ("image",), f"'{data.image}' is outside content/; put the image there")
+    elif why := image_problem((files.root / rel).read_bytes(), data.image):
         files.problem(name, ("image",), why)
     if data.image_alt is None:
         files.problem(
