@@ -265,6 +265,7 @@ class GalleryFile(Model):
     poster: Text
     card: Text
     deck: Text
+    slides: Text  # before the links to a deck's slide previews
     press: Text
     office: Text
     draft: Text

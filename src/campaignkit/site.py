@@ -32,6 +32,8 @@ def gallery(outputs: list[Output], campaign: Campaign) -> list[Output]:
     preview_of = {out.name: out.target for out in previews}
     preview_of |= {out.name: out.target for out in outputs
                    if out.family in ("poster-preview", "deck-preview")}  # fmt: skip
+    slides_of = {out.name: [out.target, *out.extra_targets] for out in outputs
+                 if out.family == "deck-preview"}  # fmt: skip
     items = []
     for out in outputs:
         if out.family not in KIND_OF:
@@ -42,7 +44,7 @@ def gallery(outputs: list[Output], campaign: Campaign) -> list[Output]:
             preview = out.target
         else:
             preview = preview_of.get(out.name)
-        items.append(item(campaign, out, preview))
+        items.append(item(campaign, out, preview, slides_of.get(out.name, [])))
     packs = [{"href": link(out.target), "title": out.context["title"], "path": out.target}
              for out in outputs if out.family == "pack"]  # fmt: skip
     main = campaign.main
@@ -60,6 +62,7 @@ def gallery(outputs: list[Output], campaign: Campaign) -> list[Output]:
         "packs": packs,
     }
     previews_shown = {i["preview_path"] for i in items if i["preview_path"]}
+    previews_shown |= {path for i in items for path in i["slide_paths"]}
     files = sorted({i["path"] for i in items} | previews_shown | {p["path"] for p in packs})
     site = Output(
         family="site",
@@ -78,7 +81,7 @@ def link(target: str) -> str:
     return posixpath.relpath(target, posixpath.dirname(SITE))
 
 
-def item(campaign: Campaign, out: Output, preview: str | None) -> dict:
+def item(campaign: Campaign, out: Output, preview: str | None, slides: list[str]) -> dict:
     context = out.context
     texts = context.get("texts") or {}  # social cards: their texts by role
     title = context.get("headline") or texts.get("headline") or texts.get("figure") or (
@@ -98,5 +101,7 @@ def item(campaign: Campaign, out: Output, preview: str | None) -> dict:
         "path": out.target,
         "preview": link(preview) if preview else None,
         "preview_path": preview,
+        "slides": [link(path) for path in slides],  # a deck's slide previews
+        "slide_paths": slides,
         "alt": context.get("alt") or title,
     }
