@@ -124,3 +124,13 @@ def test_chart_mistakes_are_named(tmp_path, old, new, message):
     result = run_doit(project, "list")
     assert result.code == 3
     assert result.err == f"ERROR: 1 problem to fix before anything is built:\n{message}\n"
+
+
+def test_line_breaks_in_content_start_paragraphs_and_tabs_are_spaces():
+    from campaignkit.decks import text
+
+    assert text("body", "One.\n\nTwo\tthree.", ("Bold", True), None) == {
+        "role": "body",
+        "paragraphs": [{"text": "One.", "bold": False}, {"text": "Two three.", "bold": False},
+                       {"text": "Bold", "bold": True}],
+    }  # fmt: skip

@@ -71,3 +71,23 @@ def test_exif_orientation_is_applied_and_metadata_dropped():
         assert image.size == (20, 40)
         assert not image.getexif() and "exif" not in image.info
     assert prepared_image(photo) == (data, kind)  # same photo, same bytes
+
+
+def test_sixteen_bit_images_are_refused_rather_than_washed_out():
+    data = encoded(Image.new("I;16", (4, 4), 30000), "PNG")
+    assert image_problem(data, "scan.png") == (
+        "'scan.png' has I;16 pixels (16 bits or floats per channel); save it with 8 bits per "
+        "channel"
+    )
+
+
+def test_an_embedded_colour_profile_is_converted_to_srgb_not_kept():
+    from PIL import ImageCms
+
+    srgb = ImageCms.ImageCmsProfile(ImageCms.createProfile("sRGB")).tobytes()
+    photo = encoded(Image.new("RGB", (8, 8), (200, 30, 30)), "PNG", icc_profile=srgb)
+    data, kind = prepared_image(photo)
+    with Image.open(io.BytesIO(data)) as image:
+        assert kind == "image/png" and "icc_profile" not in image.info
+        assert all(abs(a - b) <= 3 for a, b in zip(image.getpixel((4, 4)), (200, 30, 30),
+                                                   strict=True))  # fmt: skip

@@ -23,13 +23,17 @@ OFFICE = ("soffice", "libreoffice")
 
 
 def text(role: str, *paragraphs: str | tuple[str, bool] | None) -> dict:
-    """A placeholder's text: paragraphs of one run each, a (text, bold) pair where bold."""
+    """A placeholder's text: paragraphs of one run each, a (text, bold) pair where bold. A line
+    break in content (a blank line in a folded YAML block) starts a paragraph; tabs are
+    spaces (slides have no tab stops the fitting could know)."""
     paras = []
     for para in paragraphs:
         if para is None:
             continue
         body, bold = (para, False) if isinstance(para, str) else para
-        paras.append({"text": body, "bold": bold})
+        for line in body.replace("\t", " ").split("\n"):
+            if line.strip():
+                paras.append({"text": line.strip(), "bold": bold})
     return {"role": role, "paragraphs": paras}
 
 

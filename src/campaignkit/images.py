@@ -8,6 +8,8 @@ import warnings
 
 #: What partners may send: formats Pillow reads and every PDF and office program shows.
 FORMATS = {"JPEG": "image/jpeg", "PNG": "image/png"}
+#: Pixel modes converted faithfully to 8-bit RGB(A) (16-bit ones would come out white).
+MODES = {"1", "L", "LA", "P", "PA", "RGB", "RGBA", "CMYK", "YCbCr"}
 
 
 def image_problem(data: bytes, rel: str) -> str | None:
@@ -24,6 +26,9 @@ def image_problem(data: bytes, rel: str) -> str | None:
                 kind = image.format
                 if kind not in FORMATS:
                     return f"'{rel}' is a {kind} image; save it as JPEG or PNG"
+                if image.mode not in MODES:
+                    return (f"'{rel}' has {image.mode} pixels (16 bits or floats per channel); "
+                            "save it with 8 bits per channel")  # fmt: skip
                 image.verify()  # checksums and structure
             with Image.open(io.BytesIO(data)) as image:
                 image.load()  # every pixel: a truncated file fails here
@@ -46,10 +51,31 @@ def prepared_image(data: bytes) -> tuple[bytes, str]:
         kind = image.format
         upright = ImageOps.exif_transpose(image)
         mode = "RGBA" if "A" in upright.getbands() or "transparency" in upright.info else "RGB"
-        clean = upright.convert(mode)
+        clean = in_srgb(upright, mode)
+    clean.info.clear()  # nothing of the original's metadata, nor a dated profile, is written
     buffer = io.BytesIO()
     if kind == "JPEG" and mode == "RGB":
         clean.save(buffer, format="JPEG", quality=92, optimize=True)
         return buffer.getvalue(), "image/jpeg"
     clean.save(buffer, format="PNG", optimize=True)
     return buffer.getvalue(), "image/png"
+
+
+def in_srgb(image, mode: str):
+    """The image in sRGB (`mode` RGB or RGBA): an embedded profile (a phone's Display P3, a
+    camera's Adobe RGB, a CMYK JPEG's) is converted from, not dropped, so colours hold."""
+    from PIL import ImageCms
+
+    icc = image.info.get("icc_profile")
+    if not icc:
+        return image.convert(mode)
+    source = ImageCms.ImageCmsProfile(io.BytesIO(icc))
+    if image.mode not in ("RGB", "RGBA", "CMYK", "L"):
+        image = image.convert("RGBA" if mode == "RGBA" else "RGB")
+    alpha = image.getchannel("A") if image.mode == "RGBA" else None
+    base = image.convert("RGB") if image.mode == "RGBA" else image
+    converted = ImageCms.profileToProfile(base, source, ImageCms.createProfile("sRGB"),
+                                          outputMode="RGB")  # fmt: skip
+    if alpha is not None and mode == "RGBA":
+        converted.putalpha(alpha)
+    return converted.convert(mode)

@@ -98,7 +98,7 @@ def make_master(root: Path, brand: Brand, created: dt.datetime) -> bytes:
     from pptx import Presentation
     from pptx.opc.constants import RELATIONSHIP_TYPE as RT
 
-    from .render.ooxml import normalised, set_properties
+    from .render.ooxml import normalised, set_properties, tidy
 
     prs = Presentation()
     prs.slide_width, prs.slide_height = WIDTH, HEIGHT
@@ -115,6 +115,7 @@ def make_master(root: Path, brand: Brand, created: dt.datetime) -> bytes:
         prs.slide_layouts.remove(layout)
     set_properties(prs, title=f"{brand.name} slide master", subject="Layouts for campaign decks",
                    author=brand.name, language="en-GB", created=created)  # fmt: skip
+    tidy(prs)
     buffer = io.BytesIO()
     prs.save(buffer)
     return normalised(buffer.getvalue(), created)

@@ -13,8 +13,8 @@ from doit.exceptions import TaskFailed
 from ..atomic import write_bytes
 from ..brand import Brand, DeckText
 from ..confine import Refused, read_project_file
-from ..master import heart_png, spacing
-from .ooxml import normalised, set_properties
+from ..master import NS, heart_png, spacing
+from .ooxml import normalised, set_properties, tidy
 
 #: Bump when a change here alters output in a way file dependencies do not show.
 REVISION = 1
@@ -36,6 +36,8 @@ def render_deck(job: dict) -> TaskFailed | None:
     except Refused as err:
         return TaskFailed(f"{job['label']}: {err}")
     prs = Presentation(io.BytesIO(master))
+    for picture in prs.slide_master._element.iterfind(".//p:pic/p:nvPicPr/p:cNvPr", NS):
+        picture.set("descr", context["heart_alt"])  # the master's heart, in the deck's language
     layouts = {layout.name: layout for layout in prs.slide_layouts}
     problems = []
     for number, spec in enumerate(context["slides"], start=1):
@@ -54,6 +56,7 @@ def render_deck(job: dict) -> TaskFailed | None:
     set_properties(prs, title=context["title"], subject=context["subject"],
                    author=context["author"], language=context["language"], created=created,
                    keywords=context["keywords"])  # fmt: skip
+    tidy(prs)
     buffer = io.BytesIO()
     prs.save(buffer)
     write_bytes(root / job["target"], normalised(buffer.getvalue(), created))
@@ -171,7 +174,8 @@ def line_count(font: str, text: str, size: float, width: float) -> int | None:
 
 @lru_cache(maxsize=4096)
 def advance(font: str, text: str) -> float:
-    """Width of `text` in em of the font (kerning included), measured at 1000 px."""
+    """Width of `text` in em of the font, measured at 1000 px from its advance widths (no
+    kerning: a kerned line is never wider)."""
     return typeface(font).getlength(text) / 1000
 
 
@@ -202,12 +206,14 @@ def add_chart(brand: Brand, ph, data: dict, language: str) -> None:
     frame._element.nvGraphicFramePr.cNvPr.set("descr", data["alt"])
     chart = frame.chart
     chart.font.size = Pt(18)
+    chart.font._rPr.set("lang", language)  # axis and legend text
     chart.font.color.rgb = RGBColor.from_string(brand.colors["ink"][1:])
     chart.has_title = False
     plot = chart.plots[0]
-    colours = ("blue", "navy") if bar else ("blue", "sky")
-    for point, colour, label in zip(plot.series[0].points, colours, data["labels"],
-                                    strict=False):  # fmt: skip
+    palette = ("blue", "navy") if bar else ("blue", "sky")
+    points = list(plot.series[0].points)
+    for index, (point, label) in enumerate(zip(points, data["labels"], strict=True)):
+        colour = palette[index % len(palette)]
         point.format.fill.solid()
         point.format.fill.fore_color.rgb = RGBColor.from_string(brand.colors[colour][1:])
         frame_ = point.data_label.text_frame
@@ -219,6 +225,9 @@ def add_chart(brand: Brand, ph, data: dict, language: str) -> None:
         ink = "paper" if colour in ("blue", "navy") and not bar else "ink"  # inside a slice
         run.font.color.rgb = RGBColor.from_string(brand.colors[ink][1:])
         run._r.get_or_add_rPr().set("lang", language)
+        end = frame_.paragraphs[0]._p.find("a:endParaRPr", NS)
+        if end is not None:
+            end.set("lang", language)
     if bar:
         plot.gap_width = 60
         chart.has_legend = False

@@ -8,6 +8,13 @@ import io
 import re
 import zipfile
 
+P = "http://schemas.openxmlformats.org/presentationml/2006/main"
+R = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
+EXTENDED = "http://schemas.openxmlformats.org/officeDocument/2006/relationships/extended-properties"
+THUMBNAIL = "http://schemas.openxmlformats.org/package/2006/relationships/metadata/thumbnail"
+NOTES_MASTER = "http://schemas.openxmlformats.org/officeDocument/2006/relationships/notesMaster"
+#: the latest time a zip entry can carry
+ZIP_END = dt.datetime(2107, 12, 31, 23, 59, 58)
 #: dcterms dates in docProps/core.xml
 DATES = re.compile(rb"(<dcterms:(created|modified)[^>]*>)[^<]*(</dcterms:\2>)")
 
@@ -32,10 +39,42 @@ def set_properties(prs, *, title: str, subject: str, author: str, language: str,
     props.modified = created.replace(tzinfo=None)
 
 
+def tidy(prs) -> None:
+    """What python-pptx's default template leaves behind: a 4:3 size type, a blank 4:3
+    thumbnail, app.xml naming another program and no slides; and the notes master it
+    creates but does not list (Keynote then ignores the speaker notes)."""
+    from lxml import etree
+
+    presentation = prs.part._element
+    presentation.find(f"{{{P}}}sldSz").attrib.pop("type", None)
+    package = prs.part.package
+    for rid, rel in list(package._rels.items()):
+        if rel.reltype == THUMBNAIL:
+            package._rels.pop(rid)
+        elif rel.reltype == EXTENDED:
+            rel.target_part._blob = app_xml(len(prs.slides))
+    notes = [rid for rid, rel in prs.part._rels.items() if rel.reltype == NOTES_MASTER]
+    if notes and presentation.find(f"{{{P}}}notesMasterIdLst") is None:
+        listed = etree.Element(f"{{{P}}}notesMasterIdLst")
+        etree.SubElement(listed, f"{{{P}}}notesMasterId").set(f"{{{R}}}id", notes[0])
+        presentation.find(f"{{{P}}}sldMasterIdLst").addnext(listed)
+
+
+def app_xml(slides: int) -> bytes:
+    return (
+        '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n'
+        '<Properties xmlns="http://schemas.openxmlformats.org/officeDocument/2006/extended-'
+        'properties" xmlns:vt="http://schemas.openxmlformats.org/officeDocument/2006/docPropsVTypes">'
+        f"<Application>campaignkit</Application><PresentationFormat>On-screen Show (16:9)"
+        f"</PresentationFormat><Slides>{slides}</Slides></Properties>"
+    ).encode()
+
+
 def normalised(data: bytes, stamp: dt.datetime) -> bytes:
     """The package rewritten with one fixed time on every entry and in every core.xml,
     embedded workbooks (chart data) included; entry order kept ([Content_Types].xml first)."""
-    date_time = max(stamp, dt.datetime(1980, 1, 1, tzinfo=stamp.tzinfo)).timetuple()[:6]
+    naive = stamp.replace(tzinfo=None)
+    date_time = min(max(naive, dt.datetime(1980, 1, 1)), ZIP_END).timetuple()[:6]
     when = stamp.strftime("%Y-%m-%dT%H:%M:%SZ").encode()
     source = zipfile.ZipFile(io.BytesIO(data))
     buffer = io.BytesIO()
