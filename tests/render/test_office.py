@@ -1,7 +1,9 @@
 """Slide previews: LibreOffice converts each deck, with the brand fonts only, then PNGs."""
 
+import contextlib
 import io
 import shutil
+from pathlib import Path
 
 import pytest
 from conftest import copy_project, run_doit
@@ -55,3 +57,25 @@ def test_libreoffice_converts_every_deck_with_the_brand_fonts_only(project):
         assert fonts and all(name.startswith("NotoSans") for name in fonts), (deck.name, fonts)
         shown = " ".join(pdf.pages[0].extract_text().split())
         assert Presentation(deck).core_properties.author in shown
+
+
+def test_a_conversion_that_times_out_leaves_no_process_and_no_files(project, monkeypatch):
+    import subprocess
+    import time
+
+    from campaignkit.render import office
+
+    assert run_doit(project, "run", "deck:talk-en").code == 0
+    deck = project / "build" / "decks" / "talk-en.pptx"
+    monkeypatch.setattr(office, "TIMEOUT_S", 0.3)
+    with pytest.raises(subprocess.TimeoutExpired):
+        to_pdf(project, "soffice", deck)
+    time.sleep(2)  # a survivor would have written its PDF by now
+    work = project / "build" / ".office" / "talk-en"
+    assert not work.exists()
+    survivors = []
+    for cmdline in Path("/proc").glob("[0-9]*/cmdline"):
+        with contextlib.suppress(OSError):
+            if str(work).encode() in cmdline.read_bytes():
+                survivors.append(cmdline.parent.name)
+    assert survivors == []

@@ -3,8 +3,10 @@ PNGs. LibreOffice sees only the brand fonts and keeps its profile under build/."
 
 from __future__ import annotations
 
+import contextlib
 import os
 import shutil
+import signal
 import subprocess
 from pathlib import Path
 from xml.sax.saxutils import escape
@@ -62,15 +64,31 @@ def to_pdf(root: Path, program: str, deck: Path) -> bytes:
         command = [program, "--headless", "--norestore", "--nolockcheck", "--nodefault",
                    f"-env:UserInstallation={(tmp / 'profile').as_uri()}",
                    "--convert-to", "pdf", "--outdir", str(tmp / "out"), str(deck)]  # fmt: skip
-        done = subprocess.run(command, env=env, capture_output=True, text=True, timeout=TIMEOUT_S,
-                              stdin=subprocess.DEVNULL, check=False)  # fmt: skip
+        code, said = run_group(command, env)
         pdf = tmp / "out" / f"{deck.stem}.pdf"
-        if done.returncode != 0 or not pdf.is_file():
-            said = (done.stderr or done.stdout).strip().splitlines()
-            raise RuntimeError(said[-1] if said else f"exit status {done.returncode}")
+        if code != 0 or not pdf.is_file():
+            lines = said.strip().splitlines()
+            raise RuntimeError(lines[-1] if lines else f"exit status {code}")
         return pdf.read_bytes()
     finally:
         shutil.rmtree(tmp, ignore_errors=True)
+
+
+def run_group(command: list[str], env: dict) -> tuple[int, str]:
+    """Run LibreOffice in a process group of its own, and kill the whole group when it times
+    out or the build is interrupted: soffice starts oosplash, which starts soffice.bin, and
+    killing the first alone leaves the others running (and writing into build/)."""
+    process = subprocess.Popen(command, env=env, stdin=subprocess.DEVNULL,
+                               stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True,
+                               start_new_session=True)  # fmt: skip
+    try:
+        said, _ = process.communicate(timeout=TIMEOUT_S)
+    except BaseException:
+        with contextlib.suppress(ProcessLookupError):
+            os.killpg(process.pid, signal.SIGKILL)
+        process.communicate()
+        raise
+    return process.returncode, said
 
 
 def fonts_conf(fonts: Path, cache: Path) -> str:
