@@ -218,3 +218,17 @@ def test_pyproject_tells_doit_the_same():
     ours = doit_config(REPO)
     assert config["backend"] == ours["backend"] == "sqlite3"
     assert REPO / config["dep_file"] == __import__("pathlib").Path(ours["dep_file"])
+
+
+def test_the_slide_master_is_a_dependency_of_the_decks_only(project):
+    from campaignkit.tasks import creators
+
+    found = creators(project)
+    master = str(project.resolve() / "brand" / "deck-master.pptx")
+    users = set()
+    for name, create in found.items():
+        if name.startswith("task_") and name != "task_sweep":
+            for task in create():
+                if master in task.get("file_dep", []):
+                    users.add(task["basename"])
+    assert users == {"deck"}

@@ -250,25 +250,17 @@ def spotlight(campaign: Campaign, stories: list, lang: str, locale: str) -> dict
 
 
 def day_slide(campaign: Campaign, lang: str, locale: str, day_date: str) -> dict:
-    """The 30 July day: what happens, then each city and its lit buildings or stands."""
+    """The 30 July day: the cities lighting up buildings in blue, and which buildings. (Stands
+    are each city's own news, on its leaflet and cards: an edit to one rebuilds no deck.)"""
     main, labels = campaign.main, campaign.labels
     places = []
     for city in campaign.cities.values():
+        lit = [event for event in city.data.events if event.kind == "illumination"]
+        if not lit:
+            continue
         names = city.data.name
         name = names[lang] if lang in names.root else names[next(iter(names.root))]
-        parts = []
-        for event in city.data.events:
-            if event.kind == "illumination":
-                parts.append(event.place[lang] if event.place and lang in event.place.root
-                             else None)  # fmt: skip
-            elif event.kind == "stand" and event.organisers:
-                parts.append(fill(labels.stand[lang],
-                                  organisers=join_list(event.organisers, locale)))  # fmt: skip
-            elif event.kind == "stand":
-                parts.append(labels.stand_plain[lang])
-            elif event.title and lang in event.title.root:
-                parts.append(event.title[lang])
-        shown = [part for part in parts if part]
+        shown = [event.place[lang] for event in lit if event.place and lang in event.place.root]
         places.append(f"{name} ({', '.join(shown)})" if shown else name)
     support = fill(labels.lit_up_support[lang], date=day_date)
     return slide("day", "Statement",

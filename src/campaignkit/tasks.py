@@ -171,7 +171,9 @@ def library_versions() -> dict[str, str]:
 
 def describe(root: Path, brand: Brand, planned: list[Output], family: Family):
     """The doit task dicts of one output family."""
-    brand_files = ["brand/brand.yaml", *(f"brand/{rel}" for rel in brand.files())]
+    # the slide master is the decks' own: editing it in PowerPoint rebuilds decks only
+    used = [rel for rel in brand.files() if family.name == "deck" or rel != brand.deck.master]
+    brand_files = ["brand/brand.yaml", *(f"brand/{rel}" for rel in used)]
     families = [f"brand-{role}" for role, _ in brand.fonts.items()]
     font_files = [f"brand/{rel}" for rel in brand.font_files()]
     code = [str(PACKAGE / rel) for rel in family.code]
