@@ -39,7 +39,7 @@ def test_slides_layouts_charts_and_pictures(built):
     assert [slide.slide_layout.name for slide in prs.slides] == LAYOUTS
     charts = [shape.chart for slide in prs.slides for shape in slide.shapes if shape.has_chart]
     assert [chart.chart_type for chart in charts] == [XL_CHART_TYPE.COLUMN_CLUSTERED,
-                                                      XL_CHART_TYPE.DOUGHNUT]  # fmt: skip
+                                                      XL_CHART_TYPE.PIE]  # fmt: skip
     assert [list(chart.plots[0].categories) for chart in charts] == [
         ["Femmes et filles", "Hommes et garçons"],
         ["Enfants", "Adultes"],

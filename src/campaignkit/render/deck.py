@@ -194,14 +194,15 @@ def add_chart(brand: Brand, ph, data: dict, language: str) -> None:
     """A native chart partners can edit: values in millions, labels written in the locale."""
     from pptx.chart.data import CategoryChartData
     from pptx.dml.color import RGBColor
-    from pptx.enum.chart import XL_CHART_TYPE, XL_LEGEND_POSITION
+    from pptx.enum.chart import XL_CHART_TYPE, XL_LABEL_POSITION, XL_LEGEND_POSITION
     from pptx.util import Pt
 
     chart_data = CategoryChartData(number_format="0.0")
     chart_data.categories = data["categories"]
     chart_data.add_series("millions", data["values"])
     bar = data["kind"] == "bar"
-    kind = XL_CHART_TYPE.COLUMN_CLUSTERED if bar else XL_CHART_TYPE.DOUGHNUT
+    # a part of a whole is a pie: its labels can sit outside the slices, where they fit
+    kind = XL_CHART_TYPE.COLUMN_CLUSTERED if bar else XL_CHART_TYPE.PIE
     frame = ph.insert_chart(kind, chart_data)
     frame._element.nvGraphicFramePr.cNvPr.set("descr", data["alt"])
     chart = frame.chart
@@ -222,8 +223,11 @@ def add_chart(brand: Brand, ph, data: dict, language: str) -> None:
         run = frame_.paragraphs[0].runs[0]
         run.font.size = Pt(24)
         run.font.bold = True
-        ink = "paper" if colour in ("blue", "navy") and not bar else "ink"  # inside a slice
-        run.font.color.rgb = RGBColor.from_string(brand.colors[ink][1:])
+        run.font.color.rgb = RGBColor.from_string(brand.colors["ink"][1:])
+        if not bar:
+            point.data_label.position = XL_LABEL_POSITION.OUTSIDE_END
+            point.format.line.color.rgb = RGBColor.from_string(brand.colors["blue"][1:])
+            point.format.line.width = Pt(1.5)  # the light slice's edge on a white slide
         run._r.get_or_add_rPr().set("lang", language)
         end = frame_.paragraphs[0]._p.find("a:endParaRPr", NS)
         if end is not None:
