@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import io
 import json
 import shutil
@@ -40,7 +41,8 @@ def run_doit(root: Path, *args: str) -> Run:
     if reporting:
         report_file.unlink(missing_ok=True)
         command[1:1] = ["--reporter", "json", "--output-file", str(report_file)]
-    with redirect_stdout(out), redirect_stderr(err):
+    # doit runs in the folder of dodo.py, and task paths are relative to it
+    with redirect_stdout(out), redirect_stderr(err), contextlib.chdir(root):
         code = DoitMain(ModuleTaskLoader(creators(root)), config_filenames=()).run(command)
     tasks, errors = {}, {}
     if reporting and report_file.exists() and report_file.read_text().strip():

@@ -15,16 +15,17 @@ def digest(path: Path) -> str:
         return hashlib.file_digest(handle, "sha256").hexdigest()
 
 
-def record(targets: list[str]) -> dict:
-    """doit action, after the renderer: save each target's digest in the task's values."""
-    return {"sha256": {target: digest(Path(target)) for target in targets}}
+def record(root: str, targets: list[str]) -> dict:
+    """doit action, after the renderer: save each target's digest in the task's values
+    (keyed by project-relative path)."""
+    return {"sha256": {target: digest(Path(root) / target) for target in targets}}
 
 
-def unchanged(task, values: dict) -> bool:
+def unchanged(task, values: dict, root: str) -> bool:
     """doit uptodate check: every target still has the digest recorded when it was built."""
     recorded = values.get("sha256") or {}
     for target in task.targets:
-        path = Path(target)
+        path = Path(root) / target
         if target not in recorded or not path.is_file() or digest(path) != recorded[target]:
             return False
     return True

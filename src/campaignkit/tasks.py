@@ -169,6 +169,12 @@ def library_versions() -> dict[str, str]:
     return {name: version(name) for name in LIBRARIES}
 
 
+def project_relative(root: Path, path: Path) -> str:
+    """`path` relative to the project where it is inside it (an editable install's code),
+    else absolute (an installed package's)."""
+    return path.relative_to(root).as_posix() if path.is_relative_to(root) else str(path)
+
+
 def describe(root: Path, brand: Brand, planned: list[Output], family: Family):
     """The doit task dicts of one output family."""
     # the slide master is the decks' own: editing it in PowerPoint rebuilds decks only
@@ -176,7 +182,7 @@ def describe(root: Path, brand: Brand, planned: list[Output], family: Family):
     brand_files = ["brand/brand.yaml", *(f"brand/{rel}" for rel in used)]
     families = [f"brand-{role}" for role, _ in brand.fonts.items()]
     font_files = [f"brand/{rel}" for rel in brand.font_files()]
-    code = [str(PACKAGE / rel) for rel in family.code]
+    code = [project_relative(root, PACKAGE / rel) for rel in family.code]
     chains: dict[str, list[str]] = {}
     yield {"basename": family.name, "name": None, "doc": family.doc}
     for out in planned:
@@ -189,8 +195,9 @@ def describe(root: Path, brand: Brand, planned: list[Output], family: Family):
                 raise InvalidDodoFile(str(err)) from None
             chains[out.template] = [f"templates/{name}" for name in chain]
         deps = chains.get(out.template, []) + (brand_files if family.uses_brand else [])
-        target = str(root / out.target)
-        targets = [target, *(str(root / extra) for extra in out.extra_targets)]
+        # Paths relative to the project (doit runs in the folder of dodo.py): a moved or
+        # copied checkout, build/ included, is still up to date.
+        targets = [out.target, *out.extra_targets]
         job = {
             "root": str(root),
             "label": f"{family.name} {out.name}",
@@ -213,9 +220,9 @@ def describe(root: Path, brand: Brand, planned: list[Output], family: Family):
             "basename": family.name,
             "name": out.name,
             "doc": out.doc,
-            "actions": [(family.action, [job]), (freshness.record, [targets])],
+            "actions": [(family.action, [job]), (freshness.record, [str(root), targets])],
             "targets": targets,
-            "file_dep": [str(root / dep) for dep in deps + out.needs] + code,
-            "uptodate": [config_changed(inputs), freshness.unchanged],
+            "file_dep": deps + out.needs + code,
+            "uptodate": [config_changed(inputs), (freshness.unchanged, [str(root)])],
             "clean": True,
         }
