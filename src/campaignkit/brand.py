@@ -102,6 +102,27 @@ Pixels = Annotated[int, Field(gt=0, le=10000)]
 CardColour = Literal["blue", "navy", "sky", "ink", "muted", "paper"]  # the colours every brand has
 
 
+def steps_between(scale: list[float], low: float, high: float) -> list[float]:
+    """The steps of a type scale from `high` down to `low`, largest first: the sizes a fitted
+    text tries in turn."""
+    return sorted((step for step in scale if low <= step <= high), reverse=True)
+
+
+def off_scale(sizes: list[tuple[str, float]], scale: list[float], minimum: float,
+              unit: str) -> list[str]:  # fmt: skip
+    """A problem for each (role, size) not on `scale` or below `minimum`."""
+    problems = []
+    for role, size in sizes:
+        if size not in scale:
+            steps = ", ".join(f"{step:g}" for step in scale)
+            problems.append(f"text.{role}: {size:g} {unit} is not on the scale; use one of "
+                            f"{steps}")  # fmt: skip
+        elif size < minimum:
+            problems.append(f"text.{role}: {size:g} {unit} is below the minimum of "
+                            f"{minimum:g} {unit}")  # fmt: skip
+    return problems
+
+
 class Insets(Model):
     """Px kept free of text at each edge of a card."""
 
@@ -169,15 +190,8 @@ class Social(Model):
     def _sizes_on_the_scale(self):
         problems = [f"safe.{name}: '{name}' is not one of the sizes"
                     for name in self.safe if name not in self.sizes]  # fmt: skip
-        for role, spec in self.text:
-            for size in spec.sizes():
-                if size not in self.scale:
-                    scale = ", ".join(map(str, self.scale))
-                    problems.append(f"text.{role}: {size} px is not on the scale; use one of "
-                                    f"{scale}")  # fmt: skip
-                elif size < self.minimum:
-                    problems.append(f"text.{role}: {size} px is below the minimum of "
-                                    f"{self.minimum} px")  # fmt: skip
+        sizes = [(role, size) for role, spec in self.text for size in spec.sizes()]
+        problems += off_scale(sizes, self.scale, self.minimum, "px")
         if problems:
             raise ValueError("; ".join(problems))
         return self
@@ -226,23 +240,15 @@ class Deck(Model):
 
     @model_validator(mode="after")
     def _sizes_on_the_scale(self):
-        problems = []
-        for role, spec in self.text:
-            for size in (spec.min, spec.max):
-                if size not in self.scale:
-                    scale = ", ".join(f"{s:g}" for s in self.scale)
-                    problems.append(f"text.{role}: {size:g} pt is not on the scale; use one of "
-                                    f"{scale}")  # fmt: skip
-                elif size < self.minimum:
-                    problems.append(f"text.{role}: {size:g} pt is below the minimum of "
-                                    f"{self.minimum:g} pt")  # fmt: skip
+        sizes = [(role, size) for role, spec in self.text for size in (spec.min, spec.max)]
+        problems = off_scale(sizes, self.scale, self.minimum, "pt")
         if problems:
             raise ValueError("; ".join(problems))
         return self
 
     def steps(self, spec: DeckText) -> list[float]:
         """Scale steps from spec.max down to spec.min, largest first."""
-        return sorted((s for s in self.scale if spec.min <= s <= spec.max), reverse=True)
+        return steps_between(self.scale, spec.min, spec.max)
 
 
 class Brand(Model):
@@ -285,7 +291,7 @@ class Brand(Model):
 
     def scale_between(self, span: FitRange) -> list[float]:
         """Type scale steps from span.max down to span.min, largest first."""
-        return sorted((s for s in self.type.scale if span.min <= s <= span.max), reverse=True)
+        return steps_between(self.type.scale, span.min, span.max)
 
 
 def load_brand(root: Path, making: frozenset[str] = frozenset()) -> Brand:

@@ -10,7 +10,7 @@ from dataclasses import dataclass
 
 from babel import Locale
 
-from .brand import Brand, CardText
+from .brand import Brand, CardText, steps_between
 from .content import Campaign, City
 from .labels import fill
 from .locales import join_list, long_date, millions
@@ -232,9 +232,7 @@ def text_params(brand: Brand, spec: CardText) -> dict:
     sizes = spec.sizes()
     return {
         "font": f"brand/{brand.face(spec)}",
-        "sizes": sorted(
-            (s for s in brand.social.scale if sizes[0] <= s <= sizes[-1]), reverse=True
-        ),
+        "sizes": steps_between(brand.social.scale, sizes[0], sizes[-1]),
         "line_height": spec.line_height or brand.type.line_height,
         "color": brand.colors[spec.color],
         "upper": spec.upper,
