@@ -3,10 +3,10 @@
 import pytest
 from conftest import REPO, copy_project, edit, run_doit
 
-from campaignkit import decks as decks_module
 from campaignkit.brand import load_brand
 from campaignkit.content import load_campaign
 from campaignkit.decks import decks
+from campaignkit.render import office
 
 SLIDES = ["cover", "what-is", "chart-by-sex", "chart-children", "themes", "spotlight", "quote",
           "day", "blue-heart", "help"]  # fmt: skip
@@ -14,9 +14,9 @@ LAYOUTS = ["Title", "Statement", "Chart", "Chart", "Two Columns", "Three Columns
            "Statement", "Picture and Text", "Statement"]  # fmt: skip
 
 
-def planned(root=REPO):
-    return {(out.family, out.name): out for out in decks(load_campaign(root), load_brand(root),
-                                                         None)}  # fmt: skip
+def planned(root=REPO, office="soffice"):
+    outputs = decks(load_campaign(root), load_brand(root), None, office)
+    return {(out.family, out.name): out for out in outputs}
 
 
 def test_two_decks_in_every_language_with_previews():
@@ -91,8 +91,8 @@ def test_day_slide_lists_the_cities_lighting_up_and_their_buildings():
 
 def test_without_libreoffice_decks_are_built_and_the_build_says_so(tmp_path, monkeypatch):
     project = copy_project(tmp_path / "project", cities=("brussels",))
-    monkeypatch.setattr(decks_module, "office_program", lambda: None)
-    families = {family for family, _ in planned(project)}
+    monkeypatch.setattr(office, "find_program", lambda: None)
+    families = {family for family, _ in planned(project, office=None)}
     assert "deck" in families and "deck-preview" not in families
     result = run_doit(project, "list")
     assert result.code == 0

@@ -3,8 +3,6 @@ as slides of layouts (by name) with what each placeholder (by idx) shows, and no
 
 from __future__ import annotations
 
-import shutil
-
 from babel import Locale
 
 from .brand import Brand
@@ -13,13 +11,11 @@ from .labels import fill
 from .locales import join_list, long_date, millions
 from .output import Output
 
-#: Decks: id -> what the title slide says it is (the rest of the slides are shared).
+#: Decks: id -> its line in `doit list` (they differ in their title slide only).
 DECKS = {
     "launch": "The launch-event deck (25 July, Brussels)",
     "talk": "The partner talk deck",
 }
-#: Where LibreOffice may be; previews need it (Debian: libreoffice-impress).
-OFFICE = ("soffice", "libreoffice")
 
 
 def text(role: str, *paragraphs: str | tuple[str, bool] | None) -> dict:
@@ -37,10 +33,11 @@ def text(role: str, *paragraphs: str | tuple[str, bool] | None) -> dict:
     return {"role": role, "paragraphs": paras}
 
 
-def decks(campaign: Campaign, brand: Brand, created: str | None) -> list[Output]:
-    """Each deck in each language, and its slide previews where LibreOffice is installed."""
+def decks(campaign: Campaign, brand: Brand, created: str | None,
+          office: str | None) -> list[Output]:  # fmt: skip
+    """Each deck in each language, and its slide previews when `office`, the LibreOffice
+    command, is given."""
     outputs = []
-    office = office_program()
     main_city = campaign.main.launch.city  # the launch deck belongs to the launch city
     for deck_id, doc in DECKS.items():
         for lang in campaign.languages:
@@ -81,14 +78,6 @@ def decks(campaign: Campaign, brand: Brand, created: str | None) -> list[Output]
     return outputs
 
 
-def office_program() -> str | None:
-    """The LibreOffice command on PATH, or None."""
-    for name in OFFICE:
-        if shutil.which(name):
-            return name
-    return None
-
-
 def deck_context(campaign: Campaign, deck_id: str, lang: str, created: str | None) -> dict:
     """Everything the deck shows in `lang`: properties and slides."""
     main, labels = campaign.main, campaign.labels
@@ -100,10 +89,8 @@ def deck_context(campaign: Campaign, deck_id: str, lang: str, created: str | Non
     if language.status == "needs-native-review":  # said where the presenter reads first
         found[0]["notes"] = f"{labels.review_pending[lang]}\n{found[0]['notes']}"
     return {
-        "deck": deck_id,
         "lang": lang,
         "language": f"{locale.language}-{locale.territory}" if locale.territory else lang,
-        "draft": language.status == "needs-native-review",
         "created": created or f"{main.day.date.isoformat()}T00:00:00Z",
         "title": title,
         "subject": main.day.name[lang],

@@ -314,11 +314,7 @@ def placeholder(brand: Brand, slot: Slot, shape_id: int) -> etree._Element:
     locks = etree.SubElement(etree.SubElement(nv, f"{{{P}}}cNvSpPr"), f"{{{A}}}spLocks")
     locks.set("noGrp", "1")
     nvpr = etree.SubElement(nv, f"{{{P}}}nvPr")
-    ph = etree.SubElement(nvpr, f"{{{P}}}ph")
-    if slot.kind != "title":
-        ph.set("type", slot.kind)
-    else:
-        ph.set("type", "title")
+    ph = etree.SubElement(nvpr, f"{{{P}}}ph", type=slot.kind)
     if slot.idx:
         ph.set("idx", str(slot.idx))
     sp_pr = etree.SubElement(sp, f"{{{P}}}spPr")
@@ -333,16 +329,3 @@ def placeholder(brand: Brand, slot: Slot, shape_id: int) -> etree._Element:
     para = etree.SubElement(body, f"{{{A}}}p")
     etree.SubElement(para, f"{{{A}}}endParaRPr", lang="en-GB")
     return sp
-
-
-def layout_boxes(master_bytes: bytes) -> dict[str, dict[int, tuple[int, int]]]:
-    """Width and height (EMU) of every placeholder, per layout name and idx: what the
-    renderer fits text into (read from the master file, so an edited master is honoured)."""
-    from pptx import Presentation
-
-    prs = Presentation(io.BytesIO(master_bytes))
-    boxes = {}
-    for layout in prs.slide_layouts:
-        boxes[layout.name] = {ph.placeholder_format.idx: (ph.width, ph.height)
-                              for ph in layout.placeholders}  # fmt: skip
-    return boxes

@@ -15,8 +15,10 @@ from .posters import posters
 from .site import gallery
 
 
-def plan(campaign: Campaign, brand: Brand, epoch: int | None = None) -> list[Output]:
-    """Every output of the campaign. Pure: reads nothing, writes nothing."""
+def plan(campaign: Campaign, brand: Brand, epoch: int | None = None,
+         office: str | None = None) -> list[Output]:  # fmt: skip
+    """Every output of the campaign; slide previews only with `office`, the LibreOffice
+    command. Pure: reads nothing, writes nothing."""
     created = None
     if epoch is not None:
         created = dt.datetime.fromtimestamp(epoch, dt.UTC).strftime("%Y-%m-%dT%H:%M:%SZ")
@@ -26,6 +28,6 @@ def plan(campaign: Campaign, brand: Brand, epoch: int | None = None) -> list[Out
         for lang in city.data.languages
     ]
     assets = (leaflets + posters(campaign, brand, created) + cards(campaign, brand, created)
-              + decks(campaign, brand, created))  # fmt: skip
+              + decks(campaign, brand, created, office))  # fmt: skip
     bundles = packs(assets, campaign, brand, created)
     return assets + bundles + gallery(assets + bundles, campaign)

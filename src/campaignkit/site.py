@@ -6,9 +6,9 @@ import posixpath
 
 from .content import Campaign, localize
 from .output import Output
+from .packs import KINDS
 
 SITE = "build/site/index.html"
-KIND_OF = {"leaflet": "leaflet", "poster": "poster", "social": "card", "deck": "deck"}
 
 
 def gallery(outputs: list[Output], campaign: Campaign) -> list[Output]:
@@ -36,7 +36,7 @@ def gallery(outputs: list[Output], campaign: Campaign) -> list[Output]:
                  if out.family == "deck-preview"}  # fmt: skip
     items = []
     for out in outputs:
-        if out.family not in KIND_OF:
+        if out.family not in KINDS:
             continue
         if out.family == "poster":
             preview = preview_of.get(out.name.rsplit("-", 2)[0])
@@ -91,7 +91,7 @@ def item(campaign: Campaign, out: Output, preview: str | None, slides: list[str]
         title = context["title"]
     variant = out.params.get("variant")
     return {
-        "kind": KIND_OF[out.family],
+        "kind": KINDS[out.family],
         "lang": out.lang,
         "city": out.city,
         "title": title,

@@ -144,9 +144,9 @@ def load(root: Path) -> tuple[Brand, list[Output]]:
     problems += problem
     if problems:
         raise InvalidDodoFile(ContentError(problems).report())
-    planned = plan(campaign, brand, epoch)
-    families = {out.family for out in planned}
-    if "deck" in families and "deck-preview" not in families:
+    program = office.find_program()
+    planned = plan(campaign, brand, epoch, program)
+    if program is None and any(out.family == "deck" for out in planned):
         print("campaignkit: LibreOffice is not installed: decks are built without slide "
               "previews, and the gallery shows none; run ./setup.sh (Debian: apt install "
               "libreoffice-impress)", file=sys.stderr)  # fmt: skip

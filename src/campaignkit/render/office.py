@@ -16,9 +16,16 @@ from doit.exceptions import TaskFailed
 from ..atomic import write_bytes
 from .preview import page_pngs
 
+#: Where LibreOffice may be; previews need it (Debian: libreoffice-impress).
+PROGRAMS = ("soffice", "libreoffice")
 #: Bump when a change here alters output in a way file dependencies do not show.
 REVISION = 1
 TIMEOUT_S = 180
+
+
+def find_program() -> str | None:
+    """The LibreOffice command on PATH, or None."""
+    return next((name for name in PROGRAMS if shutil.which(name)), None)
 
 
 def render_slides(job: dict) -> TaskFailed | None:
