@@ -12,8 +12,12 @@ FORMATS = {"JPEG": "image/jpeg", "PNG": "image/png"}
 MODES = {"1", "L", "LA", "P", "PA", "RGB", "RGBA", "CMYK", "YCbCr"}
 
 
-def image_problem(data: bytes, rel: str) -> str | None:
-    """Why `data` (the file `rel`) cannot be used as a content image, or None.
+class BadImage(ValueError):
+    """A content image campaignkit will not use; the message names the file and says why."""
+
+
+def opened(data: bytes, rel: str):
+    """The image in `data` (the file `rel`), every pixel loaded, or BadImage.
 
     Pillow's decompression-bomb limit stays on (its warning counts as a refusal too);
     truncated files are refused, never half-loaded."""
@@ -25,29 +29,43 @@ def image_problem(data: bytes, rel: str) -> str | None:
             with Image.open(io.BytesIO(data)) as image:
                 kind = image.format
                 if kind not in FORMATS:
-                    return f"'{rel}' is a {kind} image; save it as JPEG or PNG"
+                    raise BadImage(f"'{rel}' is a {kind} image; save it as JPEG or PNG")
                 if image.mode not in MODES:
-                    return (f"'{rel}' has {image.mode} pixels (16 bits or floats per channel); "
-                            "save it with 8 bits per channel")  # fmt: skip
+                    raise BadImage(f"'{rel}' has {image.mode} pixels (16 bits or floats per "
+                                   "channel); save it with 8 bits per channel")  # fmt: skip
                 image.verify()  # checksums and structure
-            with Image.open(io.BytesIO(data)) as image:
-                image.load()  # every pixel: a truncated file fails here
+            image = Image.open(io.BytesIO(data))
+            image.load()  # every pixel: a truncated file fails here
+            return image
+    except BadImage:
+        raise
     except (Image.DecompressionBombError, Image.DecompressionBombWarning):
-        return (f"'{rel}' has more pixels than campaignkit opens ({Image.MAX_IMAGE_PIXELS:,}; "
-                "it could be a decompression bomb); scale it down")  # fmt: skip
+        raise BadImage(f"'{rel}' has more pixels than campaignkit opens "
+                       f"({Image.MAX_IMAGE_PIXELS:,}; it could be a decompression bomb); "
+                       "scale it down") from None  # fmt: skip
     except UnidentifiedImageError:
-        return f"'{rel}' is not an image campaignkit can read; save it as JPEG or PNG"
+        raise BadImage(f"'{rel}' is not an image campaignkit can read; save it as JPEG or "
+                       "PNG") from None  # fmt: skip
     except (OSError, SyntaxError, ValueError) as err:
-        return f"'{rel}' is damaged ({err}); export it again as JPEG or PNG"
+        raise BadImage(f"'{rel}' is damaged ({err}); export it again as JPEG or PNG") from None
+
+
+def image_problem(data: bytes, rel: str) -> str | None:
+    """Why `data` (the file `rel`) cannot be used as a content image, or None."""
+    try:
+        opened(data, rel).close()
+    except BadImage as err:
+        return str(err)
     return None
 
 
-def prepared_image(data: bytes) -> tuple[bytes, str]:
+def prepared_image(data: bytes, rel: str = "image") -> tuple[bytes, str]:
     """(bytes, mime type) of the image turned upright as its EXIF orientation says, with no
-    metadata left (a phone photo's EXIF can hold where and when it was taken)."""
-    from PIL import Image, ImageOps
+    metadata left (a phone photo's EXIF can hold where and when it was taken); BadImage if
+    it is not one campaignkit uses."""
+    from PIL import ImageOps
 
-    with Image.open(io.BytesIO(data)) as image:
+    with opened(data, rel) as image:
         kind = image.format
         upright = ImageOps.exif_transpose(image)
         mode = "RGBA" if "A" in upright.getbands() or "transparency" in upright.info else "RGB"

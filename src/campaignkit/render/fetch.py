@@ -9,7 +9,7 @@ from urllib.parse import unquote, urlsplit
 from weasyprint.urls import FatalURLFetchingError, URLFetcher, URLFetcherResponse
 
 from ..confine import SOURCES, project_path
-from ..images import image_problem, prepared_image
+from ..images import BadImage, prepared_image
 
 #: Documents render under this fixed base so output never depends on the checkout folder
 #: (WeasyPrint names embedded images after their absolute URL).
@@ -40,11 +40,11 @@ class ProjectFetcher(URLFetcher):
         kind = mimetypes.guess_type(path.name)[0] or "application/octet-stream"
         body = path.read_bytes()
         if rel.startswith("content/"):  # partners' photos: upright, checked, no metadata
-            why = image_problem(body, rel.removeprefix("content/"))
-            if why:
-                self.refused.append(f"{url}: {why}")
-                raise FatalURLFetchingError(f"refused to read {url}: {why}")
-            body, kind = prepared_image(body)
+            try:
+                body, kind = prepared_image(body, rel.removeprefix("content/"))
+            except BadImage as err:
+                self.refused.append(f"{url}: {err}")
+                raise FatalURLFetchingError(f"refused to read {url}: {err}") from None
         return URLFetcherResponse(url, body=body, headers={"Content-Type": kind})
 
     def project_path(self, url: str) -> tuple[str | None, str]:
