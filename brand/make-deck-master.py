@@ -1,8 +1,8 @@
 #!/usr/bin/env python3
 """Make brand/deck-master.pptx from brand/brand.yaml: run after changing colours, fonts or deck
-type sizes there. The same brand.yaml always gives the same bytes (tests check the file is in
-step). Designers may also edit the master in PowerPoint or LibreOffice: decks find layouts by
-name and placeholders by idx, so keep those."""
+type sizes there, or the layouts in src/campaignkit/master.py. The same inputs always give the
+same bytes, and a test checks the committed file is in step, so change the master here rather
+than by hand. Decks find its layouts by name and placeholders by idx."""
 
 import sys
 from pathlib import Path
