@@ -56,6 +56,9 @@ CASES = {
     "image truncated": lambda r: photo(r, JPEG[: len(JPEG) // 2]),
     "image is a gif": lambda r: photo(r, encoded(Image.new("P", (4, 4)), "GIF")),
     "image decompression bomb": lambda r: photo(r, png_claiming(100_000, 100_000)),
+    "chart of a missing figure": lambda r: edit(
+        r / "content/campaign.yaml", "items: [children, total]", "items: [children, everyone]"
+    ),
     "link out of content": lambda r: (
         write(__import__("pathlib").Path(OUTSIDE), CITY),
         (r / "content/cities/gent.yaml").symlink_to(OUTSIDE),
@@ -197,6 +200,10 @@ EXPECTED = {
     "image decompression bomb": [
         "1 problem to fix before anything is built:",
         "content/cities/brussels.yaml:6: image: 'photos/grand-place.jpg' has more pixels than campaignkit opens (89,478,485; it could be a decompression bomb); scale it down",
+    ],
+    "chart of a missing figure": [
+        "1 problem to fix before anything is built:",
+        "content/campaign.yaml:223: figures.charts[1].items: no figure 'everyone' in figures.items; use one of total, children, women-and-girls, men-and-boys",
     ],
     "image missing": [
         "1 problem to fix before anything is built:",
