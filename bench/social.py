@@ -22,29 +22,14 @@ from pathlib import Path
 
 from PIL import Image
 
-from campaignkit.brand import load_brand
-from campaignkit.cards import cards
-from campaignkit.content import load_campaign
-from campaignkit.render.social import lay_out, render_card
+from campaignkit.families.social.plan import SOCIAL
+from campaignkit.families.social.render import lay_out, render_card
+from campaignkit.tasks import load, make_job
 
 REPO = Path(__file__).resolve().parents[1]
 FLAGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
          "--disable-component-update", "--disable-sync", "--no-first-run", "--hide-scrollbars",
          "--force-device-scale-factor=1"]  # fmt: skip
-
-
-def job(root: Path, brand, out) -> dict:
-    """What doit gives the action (see campaignkit.tasks.describe)."""
-    return {
-        "root": str(root),
-        "label": f"social {out.name}",
-        "target": out.target,
-        "extra_targets": out.extra_targets,
-        "context": out.context,
-        "params": out.params,
-        "brand": brand.model_dump(),
-        "font_files": [f"brand/{rel}" for rel in brand.font_files()],
-    }
 
 
 def card_html(root: Path, out, heart: str) -> str:
@@ -63,7 +48,7 @@ def card_html(root: Path, out, heart: str) -> str:
     if layout.rule:
         rule = layout.rule
         parts.append(f'<div style="position:absolute; left:{rule.x}px; top:{rule.y}px; '
-                     f'width:{rule.w}px; height:{rule.h}px; background:{params["rule_color"]}">'
+                     f'width:{rule.w}px; height:{rule.h}px; background:{params.rule_color}">'
                      "</div>")  # fmt: skip
     for block in layout.blocks:
         box = block.box
@@ -75,8 +60,8 @@ def card_html(root: Path, out, heart: str) -> str:
         )
     return (
         f'<!doctype html><html lang="{out.lang}"><head><meta charset="utf-8"><style>{faces}'
-        f"html, body {{ margin:0; width:{params['width']}px; height:{params['height']}px; "
-        f"background:{params['background']}; overflow:hidden }}</style></head>"
+        f"html, body {{ margin:0; width:{params.width}px; height:{params.height}px; "
+        f"background:{params.background}; overflow:hidden }}</style></head>"
         f"<body>{''.join(parts)}</body></html>"
     )
 
@@ -90,15 +75,14 @@ def main() -> None:
         root = Path(tmp) / "campaign"
         for folder in ("brand", "templates", "content"):
             shutil.copytree(REPO / folder, root / folder)
-        brand = load_brand(root)
-        planned = cards(load_campaign(root), brand, None)
-        jobs = [job(root, brand, out) for out in planned]
+        brand, outputs = load(root)
+        planned = [out for out in outputs if out.step == SOCIAL]
+        jobs = [make_job(root, brand.model_dump(), out, SOCIAL, []) for out in planned]
         render_card(jobs[0])  # warm: fonts, raqm, resvg loaded as in a running build
         start = time.perf_counter()
-        failed = [result for result in map(render_card, jobs) if result is not None]
+        for job in jobs:
+            render_card(job)
         pillow = time.perf_counter() - start
-        if failed:
-            raise SystemExit("\n".join(str(result.message) for result in failed))
         heart = (root / "brand/blue-heart.svg").read_text(encoding="utf-8")
         step = max(1, len(planned) // args.chromium)
         sample = planned[::step][: args.chromium]  # every size and kind of card
@@ -111,7 +95,7 @@ def main() -> None:
             page = pages / f"{out.name}.html"
             page.write_text(card_html(root, out, heart), encoding="utf-8")
             shot = shots / f"{out.name}.png"
-            width, height = out.params["width"], out.params["height"]
+            width, height = out.params.width, out.params.height
             command = [args.browser, *FLAGS, f"--user-data-dir={Path(tmp) / 'profile'}",
                        f"--screenshot={shot}", f"--window-size={width},{height}",
                        page.as_uri()]  # fmt: skip

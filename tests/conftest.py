@@ -32,8 +32,9 @@ class Run:
         return sorted(name for name, result in self.tasks.items() if result == "success")
 
 
-def run_doit(root: Path, *args: str) -> Run:
-    """Run doit in this process on the project at `root`; report which tasks ran."""
+def run_doit(root: Path, *args: str, **options) -> Run:
+    """Run doit in this process on the project at `root`; report which tasks ran. `options`
+    go to campaignkit.tasks.creators."""
     out, err = io.StringIO(), io.StringIO()
     command = list(args) or ["run"]
     report_file = root / "build" / ".test-report.json"
@@ -43,7 +44,9 @@ def run_doit(root: Path, *args: str) -> Run:
         command[1:1] = ["--reporter", "json", "--output-file", str(report_file)]
     # doit runs in the folder of dodo.py, and task paths are relative to it
     with redirect_stdout(out), redirect_stderr(err), contextlib.chdir(root):
-        code = DoitMain(ModuleTaskLoader(creators(root)), config_filenames=()).run(command)
+        code = DoitMain(ModuleTaskLoader(creators(root, **options)), config_filenames=()).run(
+            command
+        )
     tasks, errors = {}, {}
     if reporting and report_file.exists() and report_file.read_text().strip():
         report = json.loads(report_file.read_text())
@@ -54,6 +57,23 @@ def run_doit(root: Path, *args: str) -> Run:
                 if task["error"]:
                     errors[task["name"]] = task["error"]
     return Run(code, out.getvalue(), err.getvalue(), tasks, errors)
+
+
+def stub_action(action: str, job) -> None:
+    """Stands in for every action where a test is about the task graph, not the files: writes
+    each target with the action's name."""
+    for target in job.targets:
+        path = Path(job.root) / target
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text(f"{action} {job.label}\n")
+
+
+@pytest.fixture
+def stubbed(monkeypatch):
+    """Every action replaced by stub_action."""
+    from campaignkit import tasks
+
+    monkeypatch.setattr(tasks, "perform", stub_action)
 
 
 def copy_project(dest: Path, cities: tuple[str, ...] | None = None) -> Path:
@@ -94,6 +114,10 @@ def snapshot(folder: Path) -> dict[str, tuple[int, bytes]]:
         if path.is_file() and not path.name.startswith(".")  # doit's state, the lock, reports
     }
 
+
+#: The kinds and variants of files the families make, named in content/gallery.yaml.
+KINDS = ("leaflet", "poster", "card", "deck")
+VARIANTS = ("press", "office")
 
 MINIMAL_CAMPAIGN = """\
 languages:
@@ -168,9 +192,12 @@ def make_content(root: Path) -> Path:
         return f'{name}: {{en: "{name} {words}", fr: "{name} fr {words}"}}\n'
 
     labels = "".join(label(name) for name in LabelsFile.model_fields)
-    gallery = "".join(
-        f"{name}: {{en: {name}, fr: {name} fr}}\n" for name in GalleryFile.model_fields
-    )
+    words = [name for name in GalleryFile.model_fields if name not in ("kinds", "variants")]
+    gallery = "".join(f"{name}: {{en: {name}, fr: {name} fr}}\n" for name in words)
+    for section, names in (("kinds", KINDS), ("variants", VARIANTS)):
+        gallery += f"{section}:\n" + "".join(
+            f"  {name}: {{en: {name}, fr: {name} fr}}\n" for name in names
+        )
     write(root / "content" / "gallery.yaml", gallery)
     write(root / "content" / "campaign.yaml", MINIMAL_CAMPAIGN)
     write(root / "content" / "labels.yaml", labels)

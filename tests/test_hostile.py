@@ -73,6 +73,15 @@ CASES = {
     ),
     "character no font has": lambda r: city(r, CITY.replace("Bruxelles", "Bruxelles 💙")),
     "yml extension": lambda r: write(r / "content/cities/gent.yml", CITY),
+    "yaml extension in capitals": lambda r: write(r / "content/cities/ok.YAML", CITY),
+    "file name of dots": lambda r: write(r / "content/cities/..yaml", CITY),
+    "yaml file content/ does not read": lambda r: write(r / "content/ok.YAML", CITY),
+    "event in another year": lambda r: city(r, CITY.replace("2022-07-30", "2021-07-30")),
+    "several problems in one file": lambda r: city(
+        r,
+        CITY.replace(", nl: Brussel", "").replace("2022-07-30", "2022-07-32")
+        + "    time: 18h\nmayor: Someone\n",
+    ),
     "file name with spaces": lambda r: write(r / "content/cities/La Louvière.yaml", CITY),
     "real person without consent": lambda r: edit(
         r / "content/stories/beggar.yaml", "person: archetype", "person: real"
@@ -103,9 +112,9 @@ CASES = {
         '{% include "leaflet/events.html.j2" %}',
         "{% include c.lang ~ '.j2' %}",
     ),
-    "deck master linked out of brand": lambda r: (
-        (r / "brand/deck-master.pptx").unlink(),
-        (r / "brand/deck-master.pptx").symlink_to("/etc/hostname"),
+    "brand font linked out of brand": lambda r: (
+        (r / "brand/fonts/NotoSans-Italic.ttf").unlink(),
+        (r / "brand/fonts/NotoSans-Italic.ttf").symlink_to("/etc/hostname"),
     ),
     "template link out of templates": lambda r: (
         (r / "templates/leaflet/events.html.j2").unlink(),
@@ -140,9 +149,9 @@ EXPECTED = {
         "1 problem to fix before anything is built:",
         "brand/brand.yaml:29: fonts.body.faces[2].file: 'fonts/NotoSans-Italic.ttf' is not a font file campaignkit can use (TTLibError: Not a TrueType or OpenType font (bad sfntVersion))",
     ],
-    "deck master linked out of brand": [
+    "brand font linked out of brand": [
         "1 problem to fix before anything is built:",
-        "brand/brand.yaml:104: deck.master: 'deck-master.pptx' is not a file in brand/; add it or fix the path",
+        "brand/brand.yaml:29: fonts.body.faces[2].file: 'fonts/NotoSans-Italic.ttf' is not a file in brand/; add it or fix the path",
     ],
     "brand heart missing": [
         "1 problem to fix before anything is built:",
@@ -176,6 +185,29 @@ EXPECTED = {
         "content/campaign.yaml: quote: is required; add it",
         "content/campaign.yaml: themes: is required; add it",
         "content/campaign.yaml: trafficking: is required; add it",
+    ],
+    "file name of dots": [
+        "1 problem to fix before anything is built:",
+        "content/cities/..yaml: name files in lowercase letters, digits and hyphens, e.g. la-louviere.yaml (the name becomes part of the file names built)",
+    ],
+    "event in another year": [
+        "1 problem to fix before anything is built:",
+        "content/cities/brussels.yaml:4: events[0].date: '2021-07-30' is not in 2022, the year of the campaign's day (day.date in content/campaign.yaml); correct it, or leave the date out for an event on the day itself",
+    ],
+    "several problems in one file": [
+        "4 problems to fix before anything is built:",
+        "content/cities/brussels.yaml:1: name: has no 'nl' text, which this city's leaflets are printed in; add a 'nl:' line",
+        "content/cities/brussels.yaml:4: events[0].date: '2022-07-32' is not a date; write it as YYYY-MM-DD, e.g. 2022-07-30",
+        "content/cities/brussels.yaml:6: events[0].time: '18h' is not a time of day or a range of one; write HH:MM or HH:MM-HH:MM, e.g. 18:00-22:00",
+        "content/cities/brussels.yaml:7: mayor: is not a known field; remove it or fix its spelling (known: events, image, image_alt, languages, name)",
+    ],
+    "yaml extension in capitals": [
+        "1 problem to fix before anything is built:",
+        "content/cities/ok.YAML: use the .yaml extension in lowercase: rename it to ok.yaml",
+    ],
+    "yaml file content/ does not read": [
+        "1 problem to fix before anything is built:",
+        "content/ok.YAML: is not read: campaignkit reads campaign.yaml, labels.yaml and gallery.yaml in content/, and one <id>.yaml (lowercase) per city in content/cities/ and per story in content/stories/; rename or move it there, or move it out of content/",
     ],
     "file name with spaces": [
         "1 problem to fix before anything is built:",

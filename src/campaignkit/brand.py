@@ -231,9 +231,8 @@ class DeckTexts(Model):
 
 
 class Deck(Model):
-    """Slide decks (PPTX, 16:9): the master file holding the look, and the type sizes."""
+    """Slide decks (PPTX, 16:9): the type sizes of the master made from the brand."""
 
-    master: RelPath  # under brand/, made by brand/make-deck-master.py
     scale: Annotated[list[Points], Field(min_length=2)]
     minimum: Points  # no text on a slide is smaller
     text: DeckTexts
@@ -287,23 +286,22 @@ class Brand(Model):
 
     def files(self) -> list[str]:
         """Every brand file a document may use, relative to brand/."""
-        return sorted({self.heart, self.press.profile, self.deck.master, *self.font_files()})
+        return sorted({self.heart, self.press.profile, *self.font_files()})
 
     def scale_between(self, span: FitRange) -> list[float]:
         """Type scale steps from span.max down to span.min, largest first."""
         return steps_between(self.type.scale, span.min, span.max)
 
 
-def load_brand(root: Path, making: frozenset[str] = frozenset()) -> Brand:
-    """Read and check brand/brand.yaml; raise ContentError listing every problem (except
-    a missing file of the fields in `making`: the script that makes it)."""
+def load_brand(root: Path) -> Brand:
+    """Read and check brand/brand.yaml; raise ContentError listing every problem."""
     name = "brand/brand.yaml"
     data, marks, problems = read_yaml(root / name, name)
     brand = None
     if not problems:
         brand, problems = validate(Brand, data, name, marks)
     if brand is not None:
-        problems += [p for p in _check(root, brand, marks, name) if p.field not in making]
+        problems += _check(root, brand, marks, name)
     if problems:
         raise ContentError(problems)
     return brand
@@ -315,7 +313,6 @@ def _check(root: Path, brand: Brand, marks, name: str) -> list[Problem]:
     references = [
         (("heart",), brand.heart),
         (("press", "profile"), brand.press.profile),
-        (("deck", "master"), brand.deck.master),
     ] + [
         (("fonts", role, "faces", index, "file"), face.file)
         for role, font in brand.fonts.items()

@@ -1,22 +1,17 @@
-"""Characters of the content that the brand fonts cannot draw.
+"""The characters the brand's fonts can draw, and those of a text they cannot.
 
-Without this check, a missing glyph silently becomes a box, or a font from the machine.
+Without these checks, a missing glyph silently becomes a box, or a font from the machine.
 """
 
 from __future__ import annotations
 
+import dataclasses
 import io
 import unicodedata
 from functools import lru_cache
 from pathlib import Path
 
 from fontTools.ttLib import TTFont
-from pydantic import BaseModel
-
-from .errors import Problem
-from .schema import Text
-from .validation import line_of
-from .yamlfile import dotted
 
 
 @lru_cache(maxsize=16)
@@ -36,26 +31,10 @@ def absent(text: str, covered: frozenset[int]) -> str:
     return ", ".join(f"'{ch}' (U+{ord(ch):04X})" for ch in chars)
 
 
-def missing_glyphs(campaign, fonts: list) -> list[Problem]:
-    """One problem per content field with characters the brand fonts lack, with its line."""
-    covered = covered_by(fonts)
-    files = [("content/campaign.yaml", campaign.main), ("content/labels.yaml", campaign.labels)]
-    files += [(city.file, city.data) for city in campaign.cities.values()]
-    files += [(story.file, story.data) for story in campaign.stories.values()]
-    problems = []
-    for name, model in files:
-        for loc, text in _strings(model, ()):
-            chars = absent(text, covered)
-            if chars:
-                line = line_of(campaign.lines.get(name, {}), loc)
-                why = (f"has {chars}, which the brand fonts cannot show; replace it or add "
-                       "a font that has it to brand/brand.yaml")  # fmt: skip
-                problems.append(Problem(name, line, dotted(loc), why))
-    return problems
-
-
 def uncovered(context: object, fonts: list, loc: str = "") -> list[str]:
     """The same check on the plain data an output shows (a safety net at render time)."""
+    if dataclasses.is_dataclass(context) and not isinstance(context, type):
+        context = dataclasses.asdict(context)
     covered = covered_by(fonts)
     return [
         f"{where} contains {chars}, which the brand fonts cannot show; "
@@ -67,23 +46,6 @@ def uncovered(context: object, fonts: list, loc: str = "") -> list[str]:
 
 def _visible(ch: str) -> bool:
     return not (ch.isspace() or unicodedata.category(ch) in ("Cc", "Cf"))
-
-
-def _strings(value: object, loc: tuple):
-    if isinstance(value, Text):
-        for lang, text in value.root.items():
-            yield (*loc, lang), text
-    elif isinstance(value, BaseModel):
-        for name in type(value).model_fields:
-            yield from _strings(getattr(value, name), (*loc, name))
-    elif isinstance(value, (list, tuple)):
-        for index, item in enumerate(value):
-            yield from _strings(item, (*loc, index))
-    elif isinstance(value, dict):
-        for key, item in value.items():
-            yield from _strings(item, (*loc, key))
-    elif isinstance(value, str):
-        yield loc, value
 
 
 def _plain_strings(value: object, loc: str):

@@ -1,23 +1,61 @@
-"""Output: one file to build, as the plan describes it to the tasks and renderers."""
+"""What the plan gives the tasks: each file to build, and what partners get of it."""
 
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from .family import Step
+
+
+@dataclass(frozen=True)
+class Asset:
+    """A file partners download, as the packs list it and the gallery shows it."""
+
+    kind: str  # 'leaflet': its kind in manifests, named in words by gallery.yaml `kinds`
+    title: str  # the gallery's title for it: its headline, in its language
+    alt: str  # the text alternative of its preview
+    lang: str | None
+    city: str | None  # the city it is for; None for campaign-wide assets
+    path: str  # the file, project-relative
+    sidecars: tuple[str, ...] = ()  # JSON facts beside it, read into pack manifests
+    preview: str | None = None  # a PNG of it for the gallery
+    slides: tuple[str, ...] = ()  # a PNG of each slide (decks)
+    variant: str | None = None  # 'press', 'office': named in words by gallery.yaml `variants`
+    packs: frozenset[str] = frozenset({"language"})  # kinds of pack carrying it (pack family)
+    fonts: bool = False  # uses the brand fonts without embedding them: packs ship them
+    extras: tuple[str, ...] = ()  # brand files a pack holding it carries too (under brand/)
+    usage: tuple[str, ...] = ()  # lines of a pack's README on using this kind of file
+    licences: tuple[str, ...] = ()  # lines of a pack's README on the licences of its parts
+
+
+@dataclass(frozen=True)
+class Bundle:
+    """A download of several assets (a pack), as the gallery lists it."""
+
+    title: str
+    path: str
 
 
 @dataclass(frozen=True)
 class Output:
-    """One file to build, and everything that decides its bytes besides files on disk."""
+    """One file to build (with any files the same task writes beside it), and everything
+    that decides its bytes besides files on disk."""
 
-    family: str  # task group: 'leaflet'
-    name: str  # task name inside the group: 'liege-fr'
+    step: Step  # the family's kind of task that builds it
+    name: str  # task name inside the step: 'liege-fr'
     target: str  # project-relative path: 'build/leaflets/liege-fr.pdf'
-    template: str  # under templates/
-    doc: str  # one line for `doit list`
-    context: dict  # exactly the content shown; its digest decides rebuilds
+    doc: str  # one line for `doit list --all`
+    context: object  # the family's typed record of exactly the content shown
+    params: object = None  # the family's typed renderer settings: geometry, colours, ...
+    template: str = ""  # under templates/, for outputs made from one
     lang: str | None = None
     city: str | None = None
-    pages: list[dict] = field(default_factory=list)  # page sections and what they hold
-    params: dict = field(default_factory=dict)  # renderer settings: geometry, colours, ...
-    needs: list[str] = field(default_factory=list)  # other outputs this one reads
-    extra_targets: list[str] = field(default_factory=list)  # more files the same task writes
+    needs: tuple[str, ...] = ()  # files of other outputs (or content) it reads
+    extra_targets: tuple[str, ...] = ()  # more files the same task writes
+    shows: Asset | Bundle | None = field(default=None, compare=False)  # what partners get
+
+    @property
+    def targets(self) -> list[str]:
+        return [self.target, *self.extra_targets]

@@ -2,32 +2,22 @@
 
 from __future__ import annotations
 
-import datetime as dt
+from typing import TYPE_CHECKING
 
-from .brand import Brand
-from .cards import cards
-from .content import Campaign
-from .decks import decks
-from .leaflets import leaflet
-from .output import Output
-from .packs import packs
-from .posters import posters
-from .site import gallery
+from .family import Family, Settings
+from .registry import FAMILIES
+
+if TYPE_CHECKING:
+    from .brand import Brand
+    from .content import Campaign
+    from .output import Output
 
 
-def plan(campaign: Campaign, brand: Brand, epoch: int | None = None,
-         office: str | None = None) -> list[Output]:  # fmt: skip
-    """Every output of the campaign; slide previews only with `office`, the LibreOffice
-    command. Pure: reads nothing, writes nothing."""
-    created = None
-    if epoch is not None:
-        created = dt.datetime.fromtimestamp(epoch, dt.UTC).strftime("%Y-%m-%dT%H:%M:%SZ")
-    leaflets = [
-        leaflet(campaign, city, lang, created)
-        for city in campaign.cities.values()
-        for lang in city.data.languages
-    ]
-    assets = (leaflets + posters(campaign, brand, created) + cards(campaign, brand, created)
-              + decks(campaign, brand, created, office))  # fmt: skip
-    bundles = packs(assets, campaign, brand, created)
-    return assets + bundles + gallery(assets + bundles, campaign)
+def plan(campaign: Campaign, brand: Brand, settings: Settings | None = None,
+         families: tuple[Family, ...] = FAMILIES) -> list[Output]:  # fmt: skip
+    """Every output of every family, in registry order. Pure: reads nothing, writes nothing."""
+    settings = settings or Settings()
+    planned: list[Output] = []
+    for family in families:
+        planned += family.plan(campaign, brand, settings, planned)
+    return planned

@@ -58,6 +58,21 @@ def _time_of_day(value: str) -> str:
 Time = Annotated[str, AfterValidator(_time_of_day)]
 
 
+def _in_campaign_year(date: dt.date, info: ValidationInfo) -> dt.date:
+    """An event lies in the year of the campaign's day (passed as context, once it is read)."""
+    year = (info.context or {}).get("year")
+    if year is not None and date.year != year:
+        raise ValueError(
+            f"'{date.isoformat()}' is not in {year}, the year of the campaign's day (day.date in "
+            "content/campaign.yaml); correct it, or leave the date out for an event on the day "
+            "itself"
+        )
+    return date
+
+
+EventDate = Annotated[dt.date, AfterValidator(_in_campaign_year)]
+
+
 class Model(BaseModel):
     model_config = ConfigDict(extra="forbid", frozen=True)
 
@@ -174,7 +189,7 @@ class CampaignFile(Model):
 
 
 class Event(Model):
-    date: dt.date
+    date: EventDate | None = None  # left out: the campaign's day (content.py fills it in)
     kind: Literal["illumination", "stand", "other"]
     time: Time | None = None
     place: Text | None = None
@@ -261,11 +276,7 @@ class GalleryFile(Model):
     all: Text
     download: Text
     shown: Text
-    leaflet: Text
-    poster: Text
-    card: Text
-    deck: Text
     slides: Text  # before the links to a deck's slide previews
-    press: Text
-    office: Text
     draft: Text
+    kinds: dict[Slug, Text]  # the name of each kind of file ('leaflet'), as families give it
+    variants: dict[Slug, Text]  # the name of each variant ('press')

@@ -1,22 +1,28 @@
-"""Removing built files that no planned output owns any more."""
+"""Removing built files that no planned output owns any more, and the folders left empty."""
 
 from __future__ import annotations
 
 from pathlib import Path
 
-#: Folders of build/ whose every file belongs to a planned output.
-OWNED_FOLDERS = ("leaflets", "posters", ".fit", "social", "packs", "site")
 
+def sweep(root: str, folders: list[str], owned: list[str]) -> None:
+    """doit action: in the families' `folders` of build/, delete every file that is not a
+    planned output (a city, language, size or deck was removed), then every folder left
+    empty, so build/ holds only current files.
 
-def sweep(root: str, owned: list[str]) -> None:
-    """doit action: delete files under the owned folders that are not planned outputs
-    (a city, language or size was removed), so build/ holds only current files.
-
-    Folders stay (a renderer may be writing into one) and so do dot files (temporary
-    files of writes in progress)."""
-    build = Path(root) / "build"
-    keep = {Path(root) / rel for rel in owned}
-    for folder in OWNED_FOLDERS:
-        for path in sorted((build / folder).rglob("*")):
+    Dot files stay (temporary files of writes in progress), and so does every folder that
+    will hold a planned output (a renderer may be writing into it right now)."""
+    root_path = Path(root)
+    keep = {root_path / rel for rel in owned}
+    holders = {parent for path in keep for parent in path.parents}
+    for folder in folders:
+        base = root_path / folder
+        if not base.is_dir():
+            continue
+        for path in sorted(base.rglob("*"), reverse=True):  # children before their folders
             if path.is_file() and path not in keep and not path.name.startswith("."):
                 path.unlink()
+            elif path.is_dir() and path not in holders and not any(path.iterdir()):
+                path.rmdir()
+        if base not in holders and not any(base.iterdir()):
+            base.rmdir()

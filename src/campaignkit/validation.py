@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from typing import TypeVar
+from types import NoneType, UnionType
+from typing import Annotated, TypeVar, Union, get_args, get_origin
 
 from pydantic import BaseModel, ValidationError
 
@@ -82,8 +83,9 @@ def explain(item: dict, model: type[BaseModel], loc: Path_) -> str:
         return "must be a mapping (indented 'key: value' lines)"
     if kind == "list_type":
         return "must be a list ('- item' lines, or [a, b])"
-    if kind == "too_short":
-        return "must not be empty"
+    if kind in ("too_short", "string_too_short"):
+        least = ctx.get("min_length", 1)
+        return "must not be empty" if least <= 1 else f"needs at least {least} items; add more"
     if kind in ("value_error", "assertion_error"):
         return str(ctx.get("error", item["msg"])).removeprefix("Value error, ")
     return item["msg"]
@@ -100,6 +102,34 @@ def fields_at(model: type[BaseModel], loc: Path_) -> list[str]:
             return []
         current = _inner_model(field.annotation)
     return list(current.model_fields) if _is_model(current) else []
+
+
+def raw_values(annotation: object, data: object, leaf: type, loc: Path_ = ()):
+    """(location, value) of every field typed `leaf` (or `leaf | None`) in `data` as read from
+    a file, guided by the field types of `annotation` (a model, list[M], dict[K, M], M | None).
+    Parts whose data has the wrong shape are skipped, so checks built on this run even on a
+    file that does not validate (the schema reports what is wrong there)."""
+    if annotation is leaf:
+        yield loc, data
+    elif _is_model(annotation):
+        if isinstance(data, dict):
+            for name, field in annotation.model_fields.items():
+                if name in data:
+                    yield from raw_values(field.annotation, data[name], leaf, (*loc, name))
+    else:
+        origin, args = get_origin(annotation), get_args(annotation)
+        if origin is list and isinstance(data, list):
+            for index, item in enumerate(data):
+                yield from raw_values(args[0], item, leaf, (*loc, index))
+        elif origin is dict and isinstance(data, dict):
+            for key, value in data.items():
+                yield from raw_values(args[1], value, leaf, (*loc, key))
+        elif origin is Annotated:
+            yield from raw_values(args[0], data, leaf, loc)
+        elif origin in (Union, UnionType) and data is not None:
+            for arg in args:
+                if arg is not NoneType:
+                    yield from raw_values(arg, data, leaf, loc)
 
 
 def _is_model(obj: object) -> bool:

@@ -1,4 +1,10 @@
-"""Jinja2 for documents: strict, autoescaping, with locale-aware filters."""
+"""Jinja2 for documents: sandboxed, strict, autoescaping, with locale-aware filters.
+
+Templates come from designers, partners and downloaded themes, so they are filled in Jinja's
+immutable sandbox: a template reads the content, the brand and the renderer's settings and
+cannot reach Python's internals (`cycler.__init__.__globals__.os`) or change what it is given
+(`c.labels.update(...)`). A refusal fails the output with one line naming file and line.
+"""
 
 from __future__ import annotations
 
@@ -7,27 +13,68 @@ from functools import lru_cache
 from pathlib import Path
 
 from jinja2 import (
-    Environment,
     FileSystemLoader,
     StrictUndefined,
     TemplateError,
     TemplateNotFound,
     TemplateSyntaxError,
+    Undefined,
     meta,
 )
+from jinja2.sandbox import ImmutableSandboxedEnvironment, SecurityError
+from jinja2.utils import missing
 from markupsafe import Markup
 
 from ..labels import fill
 from ..locales import join_list, long_date, millions
 
+ALLOWED = (
+    "a template may only read c (the content), brand and p (the renderer's settings), "
+    "and use the filters campaignkit gives"
+)
+
+
+class _Undefined(StrictUndefined):
+    """StrictUndefined that says, for an unknown name, what a template has instead."""
+
+    __slots__ = ()
+
+    @property
+    def _undefined_message(self) -> str:
+        if self._undefined_hint is None and self._undefined_obj is missing:
+            return f"{self._undefined_name!r} is undefined; {ALLOWED}"
+        return super()._undefined_message
+
+
+class _Sandbox(ImmutableSandboxedEnvironment):
+    """Jinja's immutable sandbox, refusing every dunder name, with plainer refusals."""
+
+    def getattr(self, obj, attribute: str):
+        # even one the object lacks (`range.__self__`); an undefined keeps its own refusal
+        if attribute.startswith("__") and not isinstance(obj, Undefined):
+            return self.unsafe_undefined(obj, attribute)
+        return super().getattr(obj, attribute)
+
+    def unsafe_undefined(self, obj, attribute: str) -> Undefined:
+        if isinstance(obj, type):  # `cycler` is a class: say 'Cycler', not 'type'
+            what = f"{obj.__name__!r} class"
+        else:
+            what = f"{type(obj).__name__!r} object"
+        return self.undefined(
+            f"access to attribute {attribute!r} of {what} is unsafe",
+            name=attribute,
+            obj=obj,
+            exc=SecurityError,
+        )
+
 
 @lru_cache(maxsize=8)
-def environment(templates: str) -> Environment:
+def environment(templates: str) -> ImmutableSandboxedEnvironment:
     """One environment per templates folder and process (templates compile once)."""
-    env = Environment(
+    env = _Sandbox(
         loader=FileSystemLoader(templates),
         autoescape=True,  # content is text: '<script>' prints as '<script>'
-        undefined=StrictUndefined,
+        undefined=_Undefined,
         trim_blocks=True,
         lstrip_blocks=True,
     )
@@ -46,22 +93,34 @@ def fill_template(
 ) -> str:
     """Render templates/`name` with the content as `c`, the brand and the renderer's
     settings as `p`; TemplateProblem if the template is broken."""
-    templates = root / "templates"
     try:
-        template = environment(str(templates)).get_template(name)
+        template = environment(str(root / "templates")).get_template(name)
         return template.render(c=context, brand=brand, p=params or {})
     except TemplateError as err:
-        where = f"templates/{name}"
-        lineno = getattr(err, "lineno", None)
-        if getattr(err, "filename", None):
+        said = err.message or str(err)
+        if isinstance(err, SecurityError):  # the sandbox refused an attribute or a call
+            said = f"refused: {said.rstrip('.')}; {ALLOWED}"
+        raise TemplateProblem(f"{_where(root, name, err)}: {said}") from None
+    except Exception as err:  # the sandbox's cap on range(), 1 / 0, a filter given a bad value
+        said = f"{type(err).__name__}: {err}"
+        raise TemplateProblem(f"{_where(root, name, err)}: {said}") from None
+
+
+def _where(root: Path, name: str, err: Exception) -> str:
+    """templates/…:line of the template (or the template it includes) that failed."""
+    templates = root / "templates"
+    where = f"templates/{name}"
+    lineno = None
+    if isinstance(err, TemplateSyntaxError):
+        lineno = err.lineno
+        if err.filename:
             where = Path(err.filename).resolve().relative_to(root.resolve()).as_posix()
-        else:  # runtime errors: Jinja puts the template's own lines into the traceback
-            for frame in traceback.extract_tb(err.__traceback__):
-                path = Path(frame.filename)
-                if path.is_relative_to(templates):
-                    where, lineno = path.relative_to(root).as_posix(), frame.lineno
-        where = f"{where}:{lineno}" if lineno else where
-        raise TemplateProblem(f"{where}: {err.message or err}") from None
+    else:  # runtime errors: Jinja puts the template's own lines into the traceback
+        for frame in traceback.extract_tb(err.__traceback__):
+            path = Path(frame.filename)
+            if path.is_relative_to(templates):
+                where, lineno = path.relative_to(root).as_posix(), frame.lineno
+    return f"{where}:{lineno}" if lineno else where
 
 
 def template_chain(templates: Path, name: str) -> list[str]:
@@ -70,7 +129,7 @@ def template_chain(templates: Path, name: str) -> list[str]:
     Raises ValueError, in one line naming file and line, for a template that is missing,
     does not parse, leads outside templates/ through a link, or includes by a computed name.
     """
-    env = Environment(loader=FileSystemLoader(str(templates)))
+    env = environment(str(templates))  # the sandbox that fills them, so both parse alike
     folder = templates.resolve()
     seen: set[str] = set()
     todo = [(name, None)]

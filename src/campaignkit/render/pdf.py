@@ -5,23 +5,15 @@ from __future__ import annotations
 import logging
 from contextlib import contextmanager
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from doit.exceptions import TaskFailed
-
-from ..atomic import write_bytes
+from ..errors import Failed
+from ..fitting import EPSILON, Measure
 from ..glyphs import uncovered
 from .html import TemplateProblem, fill_template
 
-#: Bump when a change here alters output in a way file dependencies do not show.
-REVISION = 1
-
-
-class Failed(Exception):
-    """The output cannot be made right; each problem is one line for the user."""
-
-    def __init__(self, problems: list[str]):
-        super().__init__("\n".join(problems))
-        self.problems = problems
+if TYPE_CHECKING:
+    from ..job import Job
 
 
 class _Collect(logging.Handler):
@@ -46,7 +38,7 @@ def _weasyprint_warnings():
         logger.removeHandler(collect)
 
 
-def lay_out(job: dict, params: dict | None = None, options: dict | None = None):
+def lay_out(job: Job, params: dict | None = None, options: dict | None = None):
     """Fill the job's template (with `params` as `p`) and lay it out: (document, fetcher).
 
     `options` go to WeasyPrint's HTML.render() (image options only work there).
@@ -60,12 +52,12 @@ def lay_out(job: dict, params: dict | None = None, options: dict | None = None):
 
     from .fetch import VIRTUAL_ROOT, ProjectFetcher
 
-    root = Path(job["root"])
-    problems = uncovered(job["context"], [root / rel for rel in job["font_files"]])
+    root = Path(job.root)
+    problems = uncovered(job.context, [root / rel for rel in job.font_files])
     if problems:
         raise Failed(problems)
     try:
-        html = fill_template(root, job["template"], job["context"], job["brand"], params)
+        html = fill_template(root, job.template, job.context, job.brand, params)
     except TemplateProblem as err:
         raise Failed([str(err)]) from None
     fetcher = ProjectFetcher(root)
@@ -81,7 +73,7 @@ def lay_out(job: dict, params: dict | None = None, options: dict | None = None):
     return document, fetcher
 
 
-def write_checked(job: dict, document, fetcher, **options) -> bytes:
+def write_checked(job: Job, document, fetcher, **options) -> bytes:
     """The PDF bytes of a laid-out document, once nothing in it is wrong.
 
     Raises Failed if WeasyPrint warned, a file outside the declared dependencies was read,
@@ -94,40 +86,15 @@ def write_checked(job: dict, document, fetcher, **options) -> bytes:
             pdf = document.write_pdf(**options)
         except FatalURLFetchingError:  # attachments are fetched while writing
             pdf = None
-    undeclared = sorted(set(fetcher.fetched) - set(job["deps"]) - set(job.get("needs", [])))
+    undeclared = sorted(set(fetcher.fetched) - set(job.deps) - set(job.needs))
     # SVG images fetch their own resources while drawing, and WeasyPrint swallows the refusal
     problems = [f"refused to read {refusal}" for refusal in fetcher.refused] + warnings
     problems += [f"read {rel}, which is not among its dependencies" for rel in undeclared]
     if pdf is not None:
-        problems += _check_fonts(job["families"], document)
+        problems += _check_fonts(job.families, document)
     if problems or pdf is None:
         raise Failed(problems)
     return pdf
-
-
-def render_pdf(job: dict) -> TaskFailed | None:
-    """doit action: lay out `job['template']` with its content and write `job['target']`.
-
-    Fails if anything is wrong (see lay_out and write_checked) or the text does not fit
-    the page count the layout has.
-    """
-    target = Path(job["root"]) / job["target"]
-    try:
-        document, fetcher = lay_out(job)
-        problems = _check_pages(document, job["pages"])
-        if problems:
-            raise Failed(problems)
-        pdf = write_checked(job, document, fetcher)
-    except Failed as err:
-        return fail(target, job["label"], err.problems)
-    write_bytes(target, pdf)
-    return None
-
-
-def fail(target: Path, label: str, problems: list[str]) -> TaskFailed:
-    """Fail the task. The last good file stays where it is (writes are atomic, so it is
-    whole); doit has not recorded this build, so the next run tries again."""
-    return TaskFailed("\n".join(f"{label}: {problem}" for problem in problems))
 
 
 def _check_fonts(families: list[str], document) -> list[str]:
@@ -146,26 +113,32 @@ def _check_fonts(families: list[str], document) -> list[str]:
     )
 
 
-def _check_pages(document, pages: list[dict]) -> list[str]:
-    """Each page section must start on its own page and the document keep its page count.
-
-    Templates mark page sections with id="page-N"; a section that holds too much pushes
-    the next one (or the end) onto a later page.
-    """
-    starts = {}
-    for index, page in enumerate(document.pages):
-        for anchor in page.anchors:
-            if anchor.startswith("page-"):
-                starts.setdefault(anchor, index)  # a long section is anchored on each page
-    total = len(pages)
-    for number, page in enumerate(pages, start=1):
-        start = starts.get(f"page-{number}")
-        end = starts.get(f"page-{number + 1}", len(document.pages))
-        if start is None:
-            return [f'the template has no element with id="page-{number}"']
-        if end - start > 1:
-            return [
-                f"page {number} of {total} holds too much text and runs over; "
-                f"shorten {page['holds']}"
-            ]
-    return []
+def fitted_boxes(document, names: list[str], template: str) -> dict[str, Measure]:
+    """How the text of each fitted box sits in it, read from WeasyPrint's public Page.anchors
+    (element ids -> border boxes): the box has id="<name>" and holds its text in an
+    inline-block with id="<name>-text", which is as tall as the text's lines and, where a
+    word is wider than the box, wider than the box (to the right, or to the left in a
+    right-to-left box)."""
+    found: dict[str, Measure] = {}
+    for page in document.pages:
+        for name in names:
+            box, text = page.anchors.get(name), page.anchors.get(f"{name}-text")
+            if name in found or box is None or text is None:
+                continue
+            left, top, right, bottom = box
+            wide = text[0] < left - EPSILON or text[2] > right + EPSILON
+            found[name] = Measure(text[3] - top, bottom - top, wide)
+    problems = []
+    for name in names:
+        if name in found:
+            continue
+        anchors = {anchor for page in document.pages for anchor in page.anchors}
+        missing = name if name not in anchors else f"{name}-text"
+        problems.append(
+            f'templates/{template} has no element with id="{missing}": the {name} box needs '
+            f'id="{name}", and its text an inline-block inside it with id="{name}-text" '
+            f'(<span class="fit" id="{name}-text">), so the fitter can measure it'
+        )
+    if problems:
+        raise Failed(problems)
+    return found

@@ -3,22 +3,38 @@
 from __future__ import annotations
 
 import io
+from dataclasses import dataclass
 from pathlib import Path
-
-from doit.exceptions import TaskFailed
+from typing import TYPE_CHECKING
 
 from ..atomic import write_bytes
 
+if TYPE_CHECKING:
+    from ..job import Job
+
 #: Bump when a change here alters output in a way file dependencies do not show.
 REVISION = 1
+#: The action of every PDF preview step.
+ACTION = f"{__name__}:render_preview"
 
 
-def render_preview(job: dict) -> TaskFailed | None:
-    """doit action: the first page of job['needs'][0] as a PNG job['params']['width_px'] wide."""
-    root = Path(job["root"])
-    (png,) = page_pngs((root / job["needs"][0]).read_bytes(), job["params"]["width_px"], 1)
-    write_bytes(root / job["target"], png)
-    return None
+@dataclass(frozen=True)
+class Source:
+    """What a preview shows: the first page of another output's PDF."""
+
+    source: str  # project-relative
+
+
+@dataclass(frozen=True)
+class Width:
+    width_px: int
+
+
+def render_preview(job: Job) -> None:
+    """doit action: the first page of the source PDF as a PNG `width_px` wide."""
+    root = Path(job.root)
+    (png,) = page_pngs((root / job.context.source).read_bytes(), job.params.width_px, 1)
+    write_bytes(root / job.target, png)
 
 
 def page_pngs(pdf_bytes: bytes, width_px: int, pages: int | None = None) -> list[bytes]:

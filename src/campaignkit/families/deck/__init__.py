@@ -1,0 +1,1 @@
+"""Slide decks (PPTX) on the brand master, and a preview of every slide."""

@@ -1,0 +1,99 @@
+"""Slide previews: LibreOffice (headless) turns a deck into a PDF, pypdfium2 its pages into
+PNGs. LibreOffice sees only the brand fonts and keeps its profile under build/."""
+
+from __future__ import annotations
+
+import contextlib
+import os
+import shutil
+import signal
+import subprocess
+from pathlib import Path
+from typing import TYPE_CHECKING
+from xml.sax.saxutils import escape
+
+from ...atomic import write_bytes
+from ...errors import Failed
+from ...render.preview import page_pngs
+
+if TYPE_CHECKING:
+    from ...job import Job
+
+TIMEOUT_S = 180
+
+
+def render_slides(job: Job) -> None:
+    """doit action: one PNG per slide of the deck it needs, in its target and extra targets."""
+    root = Path(job.root)
+    deck = root / job.needs[0]
+    targets = job.targets
+    program = shutil.which(job.params.program)
+    if program is None:
+        raise Failed("LibreOffice is not installed, so slides cannot be previewed; run "
+                     "./setup.sh (Debian: apt install libreoffice-impress)")  # fmt: skip
+    try:
+        pdf = to_pdf(root, program, deck)
+    except (OSError, RuntimeError, subprocess.SubprocessError) as err:
+        raise Failed(f"LibreOffice could not convert {deck.name}: {err}") from None
+    pngs = page_pngs(pdf, job.params.width)
+    if len(pngs) != len(targets):
+        raise Failed(f"LibreOffice made {len(pngs)} pages of {deck.name}, which has "
+                     f"{len(targets)} slides")  # fmt: skip
+    for target, png in zip(targets, pngs, strict=True):
+        write_bytes(root / target, png)
+
+
+def to_pdf(root: Path, program: str, deck: Path) -> bytes:
+    """The deck as PDF, converted in a fresh profile of its own in build/.office-<deck> (several
+    run at once), with fontconfig limited to brand/fonts (output never depends on system
+    fonts)."""
+    tmp = root / "build" / f".office-{deck.stem}"  # one task per deck: no two share it
+    shutil.rmtree(tmp, ignore_errors=True)  # left by a build killed while converting
+    tmp.mkdir(parents=True)
+    try:
+        conf = tmp / "fonts.conf"
+        conf.write_text(fonts_conf(root / "brand" / "fonts", tmp / "font-cache"), encoding="utf-8")
+        env = {
+            "PATH": os.environ.get("PATH", "/usr/bin:/bin"),
+            "HOME": str(tmp),
+            "FONTCONFIG_FILE": str(conf),
+            "SAL_USE_VCLPLUGIN": "svp",  # no display
+            "LANG": "C.UTF-8",
+        }
+        command = [program, "--headless", "--norestore", "--nolockcheck", "--nodefault",
+                   f"-env:UserInstallation={(tmp / 'profile').as_uri()}",
+                   "--convert-to", "pdf", "--outdir", str(tmp / "out"), str(deck)]  # fmt: skip
+        code, said = run_group(command, env)
+        pdf = tmp / "out" / f"{deck.stem}.pdf"
+        if code != 0 or not pdf.is_file():
+            lines = said.strip().splitlines()
+            raise RuntimeError(lines[-1] if lines else f"exit status {code}")
+        return pdf.read_bytes()
+    finally:
+        shutil.rmtree(tmp, ignore_errors=True)
+
+
+def run_group(command: list[str], env: dict) -> tuple[int, str]:
+    """Run LibreOffice in a process group of its own, and kill the whole group when it times
+    out or the build is interrupted: soffice starts oosplash, which starts soffice.bin, and
+    killing the first alone leaves the others running (and writing into build/)."""
+    process = subprocess.Popen(command, env=env, stdin=subprocess.DEVNULL,
+                               stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True,
+                               start_new_session=True)  # fmt: skip
+    try:
+        said, _ = process.communicate(timeout=TIMEOUT_S)
+    except BaseException:
+        with contextlib.suppress(ProcessLookupError):
+            os.killpg(process.pid, signal.SIGKILL)
+        process.communicate()
+        raise
+    return process.returncode, said
+
+
+def fonts_conf(fonts: Path, cache: Path) -> str:
+    """A fontconfig file that knows only the brand fonts."""
+    return (
+        '<?xml version="1.0"?>\n<!DOCTYPE fontconfig SYSTEM "urn:fontconfig:fonts.dtd">\n'
+        f"<fontconfig>\n  <dir>{escape(str(fonts))}</dir>\n"
+        f"  <cachedir>{escape(str(cache))}</cachedir>\n</fontconfig>\n"
+    )

@@ -1,0 +1,382 @@
+"""Planning slide decks: the launch-event deck and the partner talk deck, in every language,
+as slides of layouts (by name) with what each placeholder (by idx) shows, and notes."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, replace
+from typing import TYPE_CHECKING
+
+from babel import Locale
+
+from ...family import Family, Step
+from ...labels import fill
+from ...locales import join_list, long_date, millions
+from ...output import Asset, Output
+from .slides import Chart, Fill, Paragraph, Picture, Slide, Text
+
+if TYPE_CHECKING:
+    from ...brand import Brand
+    from ...content import Campaign
+    from ...family import Settings
+
+#: Decks: id -> its line in `doit list` (they differ in their title slide only).
+DECKS = {
+    "launch": "The launch-event deck (25 July, Brussels)",
+    "talk": "The partner talk deck",
+}
+DECK = Step(
+    "deck",
+    "Slide decks (PPTX, 16:9) on the brand master: launch and partner talk.",
+    "campaignkit.families.deck.render:render_deck",
+)
+PREVIEW = Step(
+    "deck-preview",
+    "Slide previews (PNG) of the decks: LibreOffice, then pypdfium2.",
+    "campaignkit.families.deck.office:render_slides",
+    brand=False,
+)
+#: LibreOffice, for the slide previews (Debian: libreoffice-impress).
+OFFICE = {"libreoffice": ("soffice", "libreoffice")}
+USAGE = (
+    "- Slide decks: PPTX, 16:9, for PowerPoint or LibreOffice Impress, with speaker notes",
+    "  on every slide and charts you can edit. Install the fonts in brand/fonts/ first",
+    "  (Noto Sans and Noto Sans Display) so that the slides look as designed.",
+)
+
+
+@dataclass(frozen=True)
+class Context:
+    """What a deck shows in its one language: its properties and slides."""
+
+    lang: str
+    language: str  # the language tag of every text run: 'fr-BE'
+    created: str
+    title: str
+    subject: str
+    author: str
+    keywords: str
+    heart_alt: str
+    rtl: bool
+    slides: tuple[Slide, ...]
+
+
+@dataclass(frozen=True)
+class Params:
+    heart_px: int  # height of the heart picture
+
+
+@dataclass(frozen=True)
+class SlideCount:
+    """What slide previews show: every slide of the deck they need."""
+
+    slides: int
+
+
+@dataclass(frozen=True)
+class PreviewParams:
+    width: int  # px
+    program: str  # the LibreOffice command
+
+
+def text(role: str, *paragraphs: str | tuple[str, bool] | None) -> Text:
+    """A placeholder's text: paragraphs of one run each, a (text, bold) pair where bold. A line
+    break in content (a blank line in a folded YAML block) starts a paragraph; tabs are
+    spaces (slides have no tab stops the fitting could know)."""
+    paras = []
+    for para in paragraphs:
+        if para is None:
+            continue
+        body, bold = (para, False) if isinstance(para, str) else para
+        for line in body.replace("\t", " ").split("\n"):
+            if line.strip():
+                paras.append(Paragraph(line.strip(), bold))
+    return Text(role, tuple(paras))
+
+
+def plan(
+    campaign: Campaign, brand: Brand, settings: Settings, before: list[Output]
+) -> list[Output]:
+    """Each deck in each language, and its slide previews when LibreOffice was found."""
+    office = settings.programs.get("libreoffice")
+    outputs = []
+    main_city = campaign.main.launch.city  # the launch deck belongs to the launch city
+    for deck_id, doc in DECKS.items():
+        for lang in campaign.languages:
+            context = deck_context(campaign, deck_id, lang, settings.created)
+            name = f"{deck_id}-{lang}"
+            target = f"build/decks/{name}.pptx"
+            count = len(context.slides)
+            slides = [f"build/decks/previews/{name}/slide-{n:02}.png" for n in range(1, count + 1)]
+            city = main_city if deck_id == "launch" else None
+            outputs.append(
+                Output(
+                    step=DECK,
+                    name=name,
+                    target=target,
+                    doc=f"{doc} ({lang}), {count} slides",
+                    context=context,
+                    lang=lang,
+                    city=city,
+                    params=Params(heart_px=600),
+                    # the talk deck is for any partner: every city pack carries it
+                    shows=Asset(
+                        kind="deck",
+                        title=context.title,
+                        alt=context.title,
+                        lang=lang,
+                        city=city,
+                        path=target,
+                        preview=slides[0] if office else None,
+                        slides=tuple(slides) if office else (),
+                        packs=frozenset({"language", "city"}),
+                        fonts=True,
+                        usage=USAGE,
+                    ),
+                )
+            )
+            if office is None:
+                continue
+            outputs.append(
+                Output(
+                    step=PREVIEW,
+                    name=name,
+                    target=slides[0],
+                    doc=f"Slide previews of {name}.pptx (LibreOffice, then PNG)",
+                    context=SlideCount(count),
+                    lang=lang,
+                    params=PreviewParams(width=1280, program=office),
+                    needs=(target,),
+                    extra_targets=tuple(slides[1:]),
+                )
+            )
+    return outputs
+
+
+def notices(settings: Settings, outputs: list[Output]) -> list[str]:
+    """Said on every run while LibreOffice is missing."""
+    if settings.programs.get("libreoffice") or not any(o.step == DECK for o in outputs):
+        return []
+    return [
+        "LibreOffice is not installed: decks are built without slide previews, and the "
+        "gallery shows none; run ./setup.sh (Debian: apt install libreoffice-impress)"
+    ]
+
+
+def deck_context(campaign: Campaign, deck_id: str, lang: str, created: str | None) -> Context:
+    """Everything the deck shows in `lang`: properties and slides."""
+    main, labels = campaign.main, campaign.labels
+    language = main.languages[lang]
+    locale = Locale.parse(language.locale)
+    name = main.campaign.name[lang]
+    title = main.launch.title[lang] if deck_id == "launch" else f"{name} · {main.day.name[lang]}"
+    found = deck_slides(campaign, deck_id, lang, language.locale)
+    if language.status == "needs-native-review":  # said where the presenter reads first
+        found[0] = replace(found[0], notes=f"{labels.review_pending[lang]}\n{found[0].notes}")
+    return Context(
+        lang=lang,
+        language=f"{locale.language}-{locale.territory}" if locale.territory else lang,
+        created=created or f"{main.day.date.isoformat()}T00:00:00Z",
+        title=title,
+        subject=main.day.name[lang],
+        author=name,
+        keywords=f"{name}; {main.campaign.country[lang]}",
+        heart_alt=labels.blue_heart_title[lang],
+        rtl=locale.character_order == "right-to-left",
+        slides=tuple(found),
+    )
+
+
+def deck_slides(campaign: Campaign, deck_id: str, lang: str, locale: str) -> list[Slide]:
+    main, labels = campaign.main, campaign.labels
+    day_date = long_date(main.day.date.isoformat(), locale)
+    found = [cover(campaign, deck_id, lang, locale)]
+    found.append(
+        slide(
+            "what-is",
+            "Statement",
+            {
+                0: text("title", labels.what_is[lang]),
+                1: text("body", main.trafficking.definition[lang]),
+            },
+            notes=main.trafficking.victims[lang],
+        )
+    )
+    found += chart_slides(campaign, lang, locale)
+    themes = main.themes[:2]
+    columns = {
+        1 + i: text("body", (fill(labels.theme_line[lang], by=t.by[lang], title=t.title[lang]),
+                             True), t.call[lang])
+        for i, t in enumerate(themes)
+    }  # fmt: skip
+    found.append(
+        slide(
+            "themes",
+            "Two Columns",
+            {0: text("title", labels.themes_title[lang]), **columns},
+            notes=" ".join(t.summary[lang] for t in themes),
+        )
+    )
+    stories = list(campaign.stories.values())[:3]
+    if stories:
+        found.append(spotlight(campaign, stories, lang, locale))
+    quote = main.quote
+    found.append(
+        slide(
+            "quote",
+            "Quote",
+            {
+                1: text("quote", quote.text[lang]),
+                0: text("subtitle", f"— {quote.author}, {quote.role[lang]}"),
+            },
+            notes=f"{quote.text[lang]} — {quote.author}, {quote.role[lang]}.",
+        )
+    )
+    found.append(day_slide(campaign, lang, locale, day_date))
+    heart = main.blue_heart
+    found.append(
+        slide(
+            "blue-heart",
+            "Picture and Text",
+            {
+                0: text("title", labels.blue_heart_title[lang]),
+                1: text("body", heart.meaning[lang], heart.donations[lang]),
+                2: Picture("heart", labels.blue_heart_title[lang]),
+            },
+            notes=heart.about[lang],
+        )
+    )
+    contacts = [
+        " · ".join(part for part in (c.name, c.phone, c.website) if part)
+        for c in main.help.contacts
+    ]
+    found.append(
+        slide(
+            "help",
+            "Statement",
+            {
+                0: text("title", labels.help_title[lang]),
+                1: text("body", main.help.text[lang], *((c, True) for c in contacts)),
+            },
+            notes=f"{main.help.text[lang]} {main.day.call[lang]}",
+        )
+    )
+    return found
+
+
+def slide(slide_id: str, layout: str, fills: dict[int, Text | Chart | Picture],
+          notes: str) -> Slide:  # fmt: skip
+    """One slide: its layout's name, what each placeholder idx shows, its speaker notes."""
+    return Slide(slide_id, layout, tuple(Fill(idx, shows) for idx, shows in fills.items()), notes)
+
+
+def cover(campaign: Campaign, deck_id: str, lang: str, locale: str) -> Slide:
+    main, labels = campaign.main, campaign.labels
+    heart = Picture("heart", labels.blue_heart_title[lang])
+    if deck_id == "launch":
+        launch = main.launch
+        city = campaign.cities[launch.city].data.name
+        where = city[lang] if lang in city.root else city[next(iter(city.root))]
+        subtitle = f"{where} · {long_date(launch.date.isoformat(), locale)}"
+        return slide(
+            "cover",
+            "Title",
+            {0: text("cover", launch.title[lang]), 1: text("subtitle", subtitle), 2: heart},
+            notes=f"{launch.text[lang]} {main.blue_heart.about[lang]}",
+        )
+    subtitle = f"{main.day.name[lang]} · {long_date(main.day.date.isoformat(), locale)}"
+    return slide(
+        "cover",
+        "Title",
+        {0: text("cover", main.campaign.name[lang]), 1: text("subtitle", subtitle), 2: heart},
+        notes=main.blue_heart.about[lang],
+    )
+
+
+def chart_slides(campaign: Campaign, lang: str, locale: str) -> list[Slide]:
+    """One slide per chart of content's figures: native chart data, labels in the locale."""
+    main, labels = campaign.main, campaign.labels
+    figures = {item.id: item for item in main.figures.items}
+    source = fill(labels.source[lang], source=main.figures.source[lang])
+    found = []
+    for chart in main.figures.charts:
+        items = [figures[item] for item in chart.items]
+        names = [(item.short or item.label)[lang] for item in items]
+        values = [item.value for item in items]
+        sentences = [f"{millions(item.value, locale)} {item.label[lang]}." for item in items]
+        if chart.kind == "part":
+            part, whole = values
+            values = [part, whole - part]
+            names = [names[0], chart.rest[lang]]
+        data = Chart(
+            kind=chart.kind,
+            categories=names,
+            values=[round(value / 1_000_000, 1) for value in values],
+            labels=[millions(value, locale) for value in values],
+            alt=" ".join(
+                f"{n}, {millions(v, locale)}." for n, v in zip(names, values, strict=True)
+            ),
+        )
+        found.append(
+            slide(
+                f"chart-{chart.id}",
+                "Chart",
+                {0: text("title", labels.figures_title[lang]), 1: data, 2: text("caption", source)},
+                notes=f"{' '.join(sentences)} {source}.",
+            )
+        )
+    return found
+
+
+def spotlight(campaign: Campaign, stories: list, lang: str, locale: str) -> Slide:
+    """The three people in the spotlight: their titles in columns, and their text once where
+    they share it (the seeds give all three the same)."""
+    labels = campaign.labels
+    titles = [story.data.title[lang] for story in stories]
+    texts = [story.data.text[lang] for story in stories]
+    shared = len(set(texts)) == 1
+    columns = {
+        1 + i: text("body", (title, True), None if shared else texts[i])
+        for i, title in enumerate(titles)
+    }
+    if shared:
+        columns[4] = text("body", texts[0])
+    people = join_list(titles, locale, inline=True)
+    return slide(
+        "spotlight",
+        "Three Columns",
+        {0: text("title", labels.spotlight_kicker[lang]), **columns},
+        notes=f"{fill(labels.spotlight[lang], people=people)} {labels.archetypes[lang]}",
+    )
+
+
+def day_slide(campaign: Campaign, lang: str, locale: str, day_date: str) -> Slide:
+    """The 30 July day: the cities lighting up buildings in blue, and which buildings. (Stands
+    are each city's own news, on its leaflet and cards: an edit to one rebuilds no deck.)"""
+    main, labels = campaign.main, campaign.labels
+    places = []
+    for city in campaign.cities.values():
+        lit = [event for event in city.data.events if event.kind == "illumination"]
+        if not lit:
+            continue
+        names = city.data.name
+        name = names[lang] if lang in names.root else names[next(iter(names.root))]
+        shown = [event.place[lang] for event in lit if event.place and lang in event.place.root]
+        places.append(f"{name} ({', '.join(shown)})" if shown else name)
+    support = fill(labels.lit_up_support[lang], date=day_date)
+    return slide(
+        "day",
+        "Statement",
+        {0: text("title", main.day.name[lang]), 1: text("body", (support, True), *places)},
+        notes=f"{support} {main.day.call[lang]}",
+    )
+
+
+FAMILY = Family(
+    name="deck",
+    steps=(DECK, PREVIEW),
+    folders=("build/decks",),
+    plan=plan,
+    words=("kinds.deck",),
+    programs=OFFICE,
+    notices=notices,
+)

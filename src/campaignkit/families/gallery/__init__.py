@@ -1,0 +1,1 @@
+"""The download gallery: every asset with its preview, filters and the packs."""

@@ -1,0 +1,48 @@
+"""Leaflets: the template laid out by WeasyPrint, each page section on its own page."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from ...atomic import write_bytes
+from ...errors import Failed
+from ...render.pdf import lay_out, write_checked
+
+if TYPE_CHECKING:
+    from ...job import Job
+
+
+def render_leaflet(job: Job) -> None:
+    """doit action: lay out the leaflet with its content and write its PDF. Fails if
+    anything is wrong (see render.pdf) or the text does not fit the pages the layout has."""
+    document, fetcher = lay_out(job)
+    problems = check_pages(document, job.template, job.params.pages)
+    if problems:
+        raise Failed(problems)
+    write_bytes(Path(job.root) / job.target, write_checked(job, document, fetcher))
+
+
+def check_pages(document, template: str, pages) -> list[str]:
+    """Each page section must start on its own page and the document keep its page count.
+
+    Templates mark page sections with id="page-N" (WeasyPrint's public Page.anchors); a
+    section that holds too much pushes the next one (or the end) onto a later page.
+    """
+    starts = {}
+    for index, page in enumerate(document.pages):
+        for anchor in page.anchors:
+            if anchor.startswith("page-"):
+                starts.setdefault(anchor, index)  # a long section is anchored on each page
+    total = len(pages)
+    for number, page in enumerate(pages, start=1):
+        start = starts.get(f"page-{number}")
+        end = starts.get(f"page-{number + 1}", len(document.pages))
+        if start is None:
+            return [f'templates/{template} has no element with id="page-{number}"; put it '
+                    f"on the element that holds page {number}"]  # fmt: skip
+        if end - start > 1:
+            return [
+                f"page {number} of {total} holds too much text and runs over; shorten {page.holds}"
+            ]
+    return []

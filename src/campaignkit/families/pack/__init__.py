@@ -1,0 +1,1 @@
+"""Asset packs (zip): per language, per city, and for print shops."""

@@ -1,0 +1,147 @@
+"""Asset packs: reproducible zips with a manifest (sizes, checksums, alt texts) and a README."""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+import io
+import json
+import posixpath
+import zipfile
+from importlib.metadata import PackageNotFoundError, version
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from ...atomic import write_bytes
+from ...confine import Refused, read_project_file
+from ...errors import Failed
+
+if TYPE_CHECKING:
+    from ...job import Job
+
+#: Already compressed: stored as they are (deflating them again wastes time for nothing).
+STORED = {".pdf", ".png", ".jpg", ".zip", ".pptx"}
+MM_PER_PT = 25.4 / 72
+#: Folders pack members come from: built files, and brand files (the heart, fonts).
+MEMBERS = ("build", "brand")
+
+
+def write_pack(job: Job) -> None:
+    """doit action: the zip of the pack's files with manifest.json and README.txt."""
+    root = Path(job.root)
+    context = job.context
+    stamp = dt.datetime.fromisoformat(context.stamp.replace("Z", "+00:00"))
+    entries: dict[str, bytes] = {}
+    listed = []
+    for member in context.files:
+        name = entry_name(member.path)
+        try:  # the one path check: a member linked out of the project is refused
+            data = read_project_file(root, member.path, MEMBERS)
+        except Refused as err:
+            raise Failed([str(err)]) from None
+        entries[name] = data
+        item = {"path": name, "kind": member.kind, "language": member.language,
+                "city": member.city, **facts(root / member.path, data)}  # fmt: skip
+        if member.sidecar:
+            item["alt"] = json.loads((root / member.sidecar).read_text(encoding="utf-8"))["alt"]
+        listed.append(item)
+    manifest = {
+        "title": context.title,
+        "made_with": made_with(root, job),
+        "files": listed,
+    }
+    entries["manifest.json"] = (json.dumps(manifest, indent=1, ensure_ascii=False,
+                                           sort_keys=True) + "\n").encode()  # fmt: skip
+    entries["README.txt"] = readme(context, listed).encode()
+    write_bytes(root / job.target, deterministic_zip(entries, stamp))
+
+
+def entry_name(path: str) -> str:
+    """A safe, relative name inside the zip: 'build/leaflets/x.pdf' -> 'leaflets/x.pdf'."""
+    name = posixpath.normpath(path.removeprefix("build/"))
+    if name.startswith(("/", "..")) or "\\" in name or name in (".", ""):
+        raise ValueError(f"unsafe name for a zip entry: {path!r}")
+    return name
+
+
+def facts(path: Path, data: bytes) -> dict:
+    """Bytes, sha256, and the page size (PDF, mm), slides (PPTX) or pixel size (PNG)."""
+    found = {"bytes": len(data), "sha256": hashlib.sha256(data).hexdigest()}
+    if path.suffix == ".pdf":
+        from pypdf import PdfReader
+
+        reader = PdfReader(io.BytesIO(data))
+        box = reader.pages[0].trimbox
+        found["pages"] = len(reader.pages)
+        found["page_mm"] = [round(float(box.width) * MM_PER_PT, 1),
+                            round(float(box.height) * MM_PER_PT, 1)]  # fmt: skip
+    elif path.suffix == ".pptx":
+        from pptx import Presentation
+
+        deck = Presentation(io.BytesIO(data))
+        found["slides"] = len(deck.slides)
+        found["slide_mm"] = [
+            round(deck.slide_width / 36000, 1),
+            round(deck.slide_height / 36000, 1),
+        ]
+    elif path.suffix == ".png":
+        from PIL import Image
+
+        with Image.open(io.BytesIO(data)) as image:
+            found["pixels"] = list(image.size)
+    return found
+
+
+def made_with(root: Path, job: Job) -> dict:
+    """The versions of the software and fonts that made the files (for reproducing them)."""
+    from fontTools.ttLib import TTFont
+
+    libraries = {}
+    for name in ("campaignkit", "weasyprint", "pydyf", "pillow", "python-pptx", "babel"):
+        try:
+            libraries[name] = version(name)
+        except PackageNotFoundError:
+            continue
+    fonts = {}
+    for rel in job.font_files:
+        with TTFont(root / rel, lazy=True) as font:
+            fonts[Path(rel).name] = font["name"].getDebugName(5)
+    return {"software": libraries, "fonts": fonts}
+
+
+def readme(context, files: list[dict]) -> str:
+    """README.txt: what the pack holds, how to use each kind of file, the licences."""
+    kinds = sorted({item["kind"] for item in files})
+    lines = [
+        context.title,
+        context.heading,
+        "",
+        f"This pack holds {len(files)} files ({', '.join(kinds)}). manifest.json lists each",
+        "one with its language, city, size, sha256 checksum and, for images, its alt text.",
+        "",
+        "Using the files",
+        *context.usage,
+        "",
+        "Translations other than English await review by a native speaker.",
+        "",
+        "Licences",
+        "- Fonts (embedded in the PDFs; in brand/fonts/ where the pack has decks): Noto Sans",
+        "  and Noto Sans Display, SIL Open Font License 1.1.",
+        *context.licences,
+    ]
+    return "\n".join([*lines, ""])
+
+
+def deterministic_zip(entries: dict[str, bytes], stamp: dt.datetime) -> bytes:
+    """Sorted entries, one fixed time, fixed permissions: the same files give the same bytes."""
+    buffer = io.BytesIO()
+    date_time = stamp.timetuple()[:6]
+    with zipfile.ZipFile(buffer, "w") as archive:
+        for name in sorted(entries):
+            info = zipfile.ZipInfo(name, date_time=date_time)
+            info.external_attr = 0o644 << 16
+            info.create_system = 3  # unix, whatever the machine
+            stored = Path(name).suffix in STORED
+            info.compress_type = zipfile.ZIP_STORED if stored else zipfile.ZIP_DEFLATED
+            archive.writestr(info, entries[name], compresslevel=None if stored else 9)
+    return buffer.getvalue()

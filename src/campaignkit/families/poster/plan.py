@@ -1,0 +1,302 @@
+"""Planning posters: each theme, story and the lit-up day, per language, size and variant:
+the type sizes that fit, press and office PDFs, and a preview."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
+
+from ...family import Family, Step
+from ...labels import fill
+from ...locales import long_date
+from ...output import Asset, Output
+from ...render import preview
+
+if TYPE_CHECKING:
+    from ...brand import Brand
+    from ...content import Campaign
+    from ...family import Settings
+
+RENDER = "campaignkit.families.poster.render"
+FIT = Step(
+    "poster-fit",
+    "Type sizes at which each poster's text fits, per language (JSON).",
+    f"{RENDER}:fit_poster",
+)
+POSTER = Step(
+    "poster",
+    "Posters (PDF): press PDF/X-4 with bleed and crop marks, and office.",
+    f"{RENDER}:render_poster",
+)
+PREVIEW = Step(
+    "poster-preview",
+    "Preview PNGs of the posters, for the gallery.",
+    preview.ACTION,
+    preview.REVISION,
+    brand=False,
+)
+USAGE = (
+    "- Posters, *-press.pdf: PDF/X-4 for print shops (CMYK, FOGRA39 coated output intent,",
+    "  3 mm bleed, crop marks). *-office.pdf: for desktop printers, with white margins.",
+)
+LICENCES = (
+    "- Colour profile of the press PDFs: made from FOGRA39 characterisation data",
+    "  (Kai-Uwe Behrmann, zlib licence) with ArgyllCMS.",
+)
+
+
+@dataclass(frozen=True)
+class Context:
+    """What a poster shows, in its one language (the template's `c`)."""
+
+    lang: str
+    locale: str
+    draft: bool
+    created: str
+    campaign: dict[str, str]
+    kicker: str
+    headline: str
+    support: str
+    places: str | None
+    day: dict[str, str]
+    help: str | None
+    qr: str | None
+
+
+@dataclass(frozen=True)
+class Params:
+    """A poster's page: its geometry, colours and type (the template's `p`, with the fitted
+    `sizes` and the `heart` added when it renders)."""
+
+    variant: str  # 'press' or 'office'
+    k: float  # scale of the design from the reference size
+    page_w: float  # mm: the whole sheet (press: trim + bleed + slug on each side)
+    page_h: float
+    sheet_x: float  # where the trimmed poster sits on the page
+    sheet_y: float
+    trim_w: float
+    trim_h: float
+    bleed: float
+    colors: dict[str, str]  # CSS colours by brand name (press: device-cmyk)
+    type: dict[str, float] = field(default_factory=dict)  # fixed sizes, pt at the reference
+    fit: dict[str, list[float]] = field(default_factory=dict)  # fitted boxes: sizes to try
+    slug: float = 0  # press only: room for crop marks outside the bleed
+    profile: str | None = None  # press only: the CMYK output intent, under brand/
+    profile_name: str | None = None
+    condition: str | None = None
+    min_dpi: int | None = None
+
+
+def plan(
+    campaign: Campaign, brand: Brand, settings: Settings, before: list[Output]
+) -> list[Output]:
+    """For each poster and language: a fit, press and office PDFs, and a preview."""
+    outputs = []
+    for poster_id, texts in poster_texts(campaign).items():
+        for lang in campaign.languages:
+            context = poster_context(campaign, texts, lang, settings.created)
+            outputs += poster_outputs(brand, poster_id, lang, context)
+    return outputs
+
+
+def poster_texts(campaign: Campaign) -> dict[str, dict]:
+    """What each poster says, as Text per field (theme, story or the day's lit buildings)."""
+    main, labels = campaign.main, campaign.labels
+    texts = {}
+    for theme in main.themes:
+        texts[theme.id] = dict(
+            kicker=main.campaign.name, headline=theme.title, support=theme.call, link=theme.link
+        )
+    for story_id, story in campaign.stories.items():
+        texts[story_id] = dict(
+            kicker=labels.spotlight_kicker,
+            headline=story.data.title,
+            support=story.data.text,
+            link=story.data.link,
+        )
+    texts["lit-up-blue"] = dict(
+        kicker=main.campaign.name,
+        headline=labels.lit_up_headline,
+        support=labels.lit_up_support,
+        link=None,
+        places=True,
+    )
+    return texts
+
+
+def lit_places(campaign: Campaign, lang: str) -> str:
+    """'Bruxelles (Grand-Place, Palais d'Egmont) · Anvers · …': the cities lighting up blue."""
+    parts = []
+    for city in campaign.cities.values():
+        lit = [event for event in city.data.events if event.kind == "illumination"]
+        if not lit or lang not in city.data.name.root:
+            continue
+        places = [event.place[lang] for event in lit if event.place and lang in event.place.root]
+        name = city.data.name[lang]
+        parts.append(f"{name} ({', '.join(places)})" if places else name)
+    return " · ".join(parts)
+
+
+def poster_context(campaign: Campaign, texts: dict, lang: str, created: str | None) -> Context:
+    main, labels = campaign.main, campaign.labels
+    language = main.languages[lang]
+    contacts = [
+        f"{contact.name} {contact.phone}" if contact.phone else contact.name
+        for contact in main.help.contacts
+    ]
+    day = {"date": main.day.date.isoformat(), "name": main.day.name[lang]}
+    support = texts["support"][lang]
+    if texts.get("places"):
+        support = fill(support, date=long_date(day["date"], language.locale))
+    return Context(
+        lang=lang,
+        locale=language.locale,
+        draft=language.status == "needs-native-review",
+        # PDF/X must carry a date: SOURCE_DATE_EPOCH, else the day itself, never "now"
+        created=created or f"{day['date']}T00:00:00Z",
+        campaign={"name": main.campaign.name[lang], "organiser": main.campaign.organiser[lang]},
+        kicker=texts["kicker"][lang],
+        headline=texts["headline"][lang],
+        support=support,
+        places=lit_places(campaign, lang) if texts.get("places") else None,
+        day=day,
+        help=fill(labels.help_short[lang], contacts=" · ".join(contacts)) if contacts else None,
+        qr=texts["link"] or main.campaign.website,
+    )
+
+
+def poster_outputs(brand: Brand, poster_id: str, lang: str, context: Context) -> list[Output]:
+    spec = brand.poster
+    ref_w, ref_h = spec.sizes[spec.reference]
+    base = f"{poster_id}-{lang}"
+    folder = f"build/posters/{poster_id}"
+    fit_file = f"build/.fit/poster-{base}.json"
+    common = {
+        "type": {"kicker": spec.kicker, "date": spec.date, "small": spec.small},
+        "fit": {"headline": brand.scale_between(spec.headline),
+                "support": brand.scale_between(spec.support)},
+    }  # fmt: skip
+    name = context.headline
+    outputs = [
+        Output(
+            step=FIT,
+            name=base,
+            target=fit_file,
+            template="poster/poster.html.j2",
+            doc=f"Type sizes that fit poster {poster_id} in {lang}",
+            context=context,
+            lang=lang,
+            params=press_geometry(brand, ref_w, ref_h, 1.0, **common),
+        )
+    ]
+    first_office = f"{folder}/{base}-{next(iter(spec.office)).lower()}-office.pdf"
+    shown = f"{folder}/{base}.png"
+    variants = [
+        (size, f"press PDF/X-4 of '{name}' ({lang}), bleed and crop marks",
+         press_geometry(brand, width, height, width / ref_w, **common))
+        for size, (width, height) in spec.sizes.items()
+    ] + [
+        (size, f"office PDF of '{name}' ({lang}), white margins",
+         office_geometry(brand, width, height, **common))
+        for size, (width, height) in spec.office.items()
+    ]  # fmt: skip
+    for size, what, geometry in variants:
+        target = f"{folder}/{base}-{size.lower()}-{geometry.variant}.pdf"
+        # campaign-wide: in the language packs, every city pack, and the press pack if press
+        packs = {"language", "city"} | ({"press"} if geometry.variant == "press" else set())
+        outputs.append(
+            Output(
+                step=POSTER,
+                name=f"{base}-{size.lower()}-{geometry.variant}",
+                target=target,
+                template="poster/poster.html.j2",
+                doc=f"{size} {what}",
+                context=context,
+                lang=lang,
+                params=geometry,
+                needs=(fit_file,),
+                shows=Asset(
+                    kind="poster",
+                    title=name,
+                    alt=name,
+                    lang=lang,
+                    city=None,
+                    path=target,
+                    preview=shown,
+                    variant=geometry.variant,
+                    packs=frozenset(packs),
+                    usage=USAGE,
+                    licences=LICENCES,
+                ),
+            )
+        )
+    outputs.append(
+        Output(
+            step=PREVIEW,
+            name=base,
+            target=shown,
+            doc=f"Preview PNG of poster {poster_id} in {lang}",
+            context=preview.Source(first_office),
+            lang=lang,
+            params=preview.Width(800),
+            needs=(first_office,),
+        )
+    )
+    return outputs
+
+
+def press_geometry(brand: Brand, width: float, height: float, k: float, **common) -> Params:
+    """A press page: the trim, the bleed around it, and a slug with crop marks outside that."""
+    bleed, slug = brand.press.bleed_mm, brand.press.slug_mm
+    edge = bleed + slug
+    return Params(
+        variant="press",
+        k=k,
+        page_w=width + 2 * edge,
+        page_h=height + 2 * edge,
+        sheet_x=edge,
+        sheet_y=edge,
+        trim_w=width,
+        trim_h=height,
+        bleed=bleed,
+        colors={
+            name: "device-cmyk({}% {}% {}% {}%)".format(*(f"{v:g}" for v in cmyk))
+            for name, cmyk in brand.cmyk.items()
+        },
+        slug=slug,
+        profile=brand.press.profile,
+        profile_name=brand.press.profile_name,
+        condition=brand.press.condition,
+        min_dpi=brand.press.min_dpi,
+        **common,
+    )
+
+
+def office_geometry(brand: Brand, width: float, height: float, **common) -> Params:
+    """An office page: the design scaled to fit inside white margins, centred, no marks."""
+    spec = brand.poster
+    ref_w, ref_h = spec.sizes[spec.reference]
+    margin = spec.office_margin_mm
+    k = min((width - 2 * margin) / ref_w, (height - 2 * margin) / ref_h)
+    return Params(
+        variant="office",
+        k=k,
+        page_w=width,
+        page_h=height,
+        sheet_x=(width - ref_w * k) / 2,
+        sheet_y=(height - ref_h * k) / 2,
+        trim_w=ref_w * k,
+        trim_h=ref_h * k,
+        bleed=0,
+        colors=dict(brand.colors),
+        **common,
+    )
+
+
+FAMILY = Family(
+    name="poster",
+    steps=(FIT, POSTER, PREVIEW),
+    folders=("build/posters", "build/.fit"),
+    plan=plan,
+    words=("kinds.poster", "variants.press", "variants.office"),
+)

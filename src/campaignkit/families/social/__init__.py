@@ -1,0 +1,1 @@
+"""Social media cards (PNG): every card, language and size, with alt texts."""

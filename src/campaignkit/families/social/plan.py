@@ -1,0 +1,334 @@
+"""Planning social media cards: each theme, figure, story, the quote, the day and every city
+event, in each language its texts have, at every size of the brand's `social.sizes`."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from collections import Counter
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+from babel import Locale
+
+from ...brand import steps_between
+from ...family import Family, Step
+from ...labels import fill
+from ...locales import join_list, long_date, millions
+from ...output import Asset, Output
+
+if TYPE_CHECKING:
+    from ...brand import Brand, CardText
+    from ...content import Campaign, City
+    from ...family import Settings
+    from ...schema import Event
+
+SOCIAL = Step(
+    "social",
+    "Social media cards (PNG) with alt texts: every card, language and size.",
+    "campaignkit.families.social.render:render_card",
+)
+USAGE = (
+    "- Social media cards: PNG at each platform's size. Post each with its alt text",
+    "  from manifest.json, so that people using screen readers get the message too.",
+)
+
+#: Texts of a card in the order they are read (and laid out, top to bottom).
+ROLES = ("kicker", "figure", "headline", "quote", "support", "note", "footer")
+
+
+@dataclass(frozen=True)
+class Card:
+    """One card in one language: what it is and what it says, by role."""
+
+    id: str
+    kind: str  # theme, figure, spotlight, quote, day, event
+    texts: dict[str, str | None]
+    city: str | None = None
+    hero: bool = False  # the big heart, instead of the small one beside the kicker
+
+
+@dataclass(frozen=True)
+class Context:
+    """What a card shows, in its one language."""
+
+    lang: str
+    rtl: bool
+    draft: bool
+    texts: dict[str, str]  # by role, in reading order
+    alt: str
+
+
+@dataclass(frozen=True)
+class Style:
+    """How one text of a card is set: the font file, the sizes to try, largest first."""
+
+    font: str  # project-relative
+    sizes: list[int]
+    line_height: float
+    color: str
+    upper: bool
+    wrap: bool
+
+
+@dataclass(frozen=True)
+class Params:
+    """A card's geometry and the style of each text it shows (a style edit rebuilds the
+    cards that show it)."""
+
+    card: str
+    kind: str
+    size: str
+    width: int
+    height: int
+    insets: dict[str, int]
+    gap: int
+    heart: int
+    hero: int
+    rule: int
+    background: str
+    rule_color: str
+    text: dict[str, Style]
+
+
+def plan(
+    campaign: Campaign, brand: Brand, settings: Settings, before: list[Output]
+) -> list[Output]:
+    """Every card in every language its texts have, at every size (PNGs carry no date)."""
+    outputs = []
+    for lang, language in campaign.main.languages.items():
+        for card in campaign_cards(campaign, lang, language.locale):
+            outputs += card_outputs(campaign, brand, card, lang)
+        for card in event_cards(campaign, lang, language.locale):
+            outputs += card_outputs(campaign, brand, card, lang)
+    return outputs
+
+
+def campaign_cards(campaign: Campaign, lang: str, locale: str) -> list[Card]:
+    """The theme, figure, spotlight, quote and day cards (campaign texts are in every language)."""
+    main, labels = campaign.main, campaign.labels
+    name = main.campaign.name[lang]
+    date = one_line_date(main.day.date, locale)
+    footer = f"{main.day.name[lang]} · {date}"
+    found = [
+        Card(
+            theme.id,
+            "theme",
+            {
+                "kicker": name,
+                "headline": theme.title[lang],
+                "support": theme.call[lang],
+                "footer": footer,
+            },
+        )
+        for theme in main.themes
+    ]
+    source = fill(labels.source[lang], source=main.figures.source[lang])
+    found += [
+        Card(
+            f"figure-{item.id}",
+            "figure",
+            {
+                "kicker": labels.figures_title[lang],
+                "figure": millions(item.value, locale),
+                "support": item.label[lang],
+                "note": source,
+                "footer": footer,
+            },
+        )
+        for item in main.figures.items
+    ]
+    found += [
+        Card(
+            story_id,
+            "spotlight",
+            {
+                "kicker": labels.spotlight_kicker[lang],
+                "headline": story.data.title[lang],
+                "support": story.data.text[lang],
+                "footer": footer,
+            },
+        )
+        for story_id, story in campaign.stories.items()
+    ]
+    quote = main.quote
+    found.append(
+        Card(
+            "quote",
+            "quote",
+            {
+                "kicker": name,
+                "quote": quote.text[lang],
+                "note": f"— {quote.author}, {quote.role[lang]}",
+                "footer": footer,
+            },
+        )
+    )
+    found.append(
+        Card(
+            "day",
+            "day",
+            {
+                "kicker": name,
+                "figure": date,
+                "headline": main.day.name[lang],
+                "support": main.day.call[lang],
+                "footer": main.campaign.organiser[lang],
+            },
+            hero=True,
+        )
+    )
+    return found
+
+
+def event_cards(campaign: Campaign, lang: str, locale: str) -> list[Card]:
+    """One card per event of each city whose texts have `lang`: `<city>-<kind>`, numbered
+    where a city has several events of a kind."""
+    found = []
+    for city in campaign.cities.values():
+        kinds = Counter(event.kind for event in city.data.events)
+        seen: Counter = Counter()
+        for event in city.data.events:
+            seen[event.kind] += 1
+            number = f"-{seen[event.kind]}" if kinds[event.kind] > 1 else ""
+            shows = (city.data.name, event.place, event.title, event.description)
+            if all(text is None or lang in text.root for text in shows):
+                texts = event_texts(campaign, city, event, lang, locale)
+                found.append(Card(f"{city.id}-{event.kind}{number}", "event", texts, city.id))
+    return found
+
+
+def event_texts(campaign: Campaign, city: City, event: Event, lang: str, locale: str) -> dict:
+    """'In Liège' / 'Awareness stand by PAG-ASA and Sürya' / place / date and time."""
+    labels, day = campaign.labels, campaign.main.day
+    name = city.data.name[lang]
+    place = event.place[lang] if event.place else None
+    if event.kind == "illumination":
+        headline = fill(labels.illumination_city[lang], city=name)
+        support = fill(labels.illumination[lang], place=place) if place else None
+    else:
+        if event.kind == "stand" and event.organisers:
+            headline = fill(labels.stand[lang], organisers=join_list(event.organisers, locale))
+        elif event.kind == "stand":
+            headline = labels.stand_plain[lang]
+        else:
+            headline = event.title[lang]
+        parts = [place, event.description[lang] if event.description else None]
+        support = " · ".join(part for part in parts if part) or None
+    # the date where it is not the day's (the footer has that), and the time
+    when = [one_line_date(event.date, locale) if event.date != day.date else None,
+            event.time]  # fmt: skip
+    return {
+        "kicker": fill(labels.events_title[lang], city=name),
+        "headline": headline,
+        "support": support,
+        "note": " · ".join(part for part in when if part) or None,
+        "footer": f"{day.name[lang]} · {one_line_date(day.date, locale)}",
+    }
+
+
+def one_line_date(date: dt.date, locale: str) -> str:
+    """'30 juillet 2022' with no-break spaces: a date is never split over two lines."""
+    return long_date(date.isoformat(), locale).replace(" ", "\u00a0")
+
+
+def card_outputs(campaign: Campaign, brand: Brand, card: Card, lang: str) -> list[Output]:
+    language = campaign.main.languages[lang]
+    texts = {role: card.texts[role] for role in ROLES if card.texts.get(role)}
+    heart = campaign.labels.blue_heart_title[lang]
+    title = texts.get("headline") or texts.get("figure") or texts.get("quote") or card.id
+    context = Context(
+        lang=lang,
+        rtl=Locale.parse(language.locale).character_order == "right-to-left",
+        draft=language.status == "needs-native-review",
+        texts=texts,
+        alt=alt_text(heart, texts),
+    )
+    social = brand.social
+    outputs = []
+    for size, (width, height) in social.sizes.items():
+        base = f"{card.id}-{lang}-{size.lower()}"
+        target = f"build/social/{card.id}/{base}.png"
+        sidecar = target.removesuffix(".png") + ".json"
+        outputs.append(
+            Output(
+                step=SOCIAL,
+                name=base,
+                target=target,
+                doc=f"{size} card ({width}×{height}) '{title}' ({lang})",
+                context=context,
+                lang=lang,
+                city=card.city,
+                params=card_params(brand, card, list(texts), size, width, height),
+                extra_targets=(sidecar,),
+                shows=Asset(
+                    kind="card",
+                    title=title,
+                    alt=context.alt,
+                    lang=lang,
+                    city=card.city,
+                    path=target,
+                    sidecars=(sidecar,),
+                    preview=target,
+                    usage=USAGE,
+                ),
+            )
+        )
+    return outputs
+
+
+def card_params(brand: Brand, card: Card, roles: list[str], size: str, width: int,
+                height: int) -> Params:  # fmt: skip
+    """What the renderer needs besides the texts: geometry, and the face, sizes and colour
+    of each text the card shows (so a style edit rebuilds the cards that show it)."""
+    social = brand.social
+    return Params(
+        card=card.id,
+        kind=card.kind,
+        size=size,
+        width=width,
+        height=height,
+        insets=social.insets(size).model_dump(),
+        gap=social.gap,
+        heart=social.heart,
+        hero=social.hero_heart if card.hero else 0,
+        rule=social.rule,
+        background=brand.colors[social.background],
+        rule_color=brand.colors[social.rule_color],
+        text={role: text_style(brand, getattr(social.text, role)) for role in roles},
+    )
+
+
+def text_style(brand: Brand, spec: CardText) -> Style:
+    sizes = spec.sizes()
+    return Style(
+        font=f"brand/{brand.face(spec)}",
+        sizes=steps_between(brand.social.scale, sizes[0], sizes[-1]),
+        line_height=spec.line_height or brand.type.line_height,
+        color=brand.colors[spec.color],
+        upper=spec.upper,
+        wrap=spec.wrap,
+    )
+
+
+def alt_text(heart: str, texts: dict[str, str]) -> str:
+    """What the card shows, in reading order, as sentences: the heart, then every text."""
+    parts = [heart]
+    for role in ROLES:
+        text = texts.get(role)
+        if not text:
+            continue
+        if role == "support" and "figure" in texts and texts.get("headline") is None:
+            parts[-1] = f"{parts[-1]} {text}"  # '20.9 million' + ' people around the world …'
+        else:
+            parts.append(text.replace(" · ", ", "))
+    return " ".join(part if re.search(r"[.!?…:;»”\"]$", part) else f"{part}." for part in parts)
+
+
+FAMILY = Family(
+    name="social",
+    steps=(SOCIAL,),
+    folders=("build/social",),
+    plan=plan,
+    words=("kinds.card",),
+)

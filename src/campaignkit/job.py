@@ -1,0 +1,54 @@
+"""What an action gets, and how every action runs: users' mistakes become one line each."""
+
+from __future__ import annotations
+
+import errno
+import importlib
+from dataclasses import dataclass
+
+from doit.exceptions import TaskFailed
+
+from .errors import DiskFull, UserError
+
+#: OS errors that mean the disk is full, not a bug.
+FULL = {errno.ENOSPC, errno.EDQUOT}
+
+
+@dataclass(frozen=True)
+class Job:
+    """One output to make, with the project-wide inputs it is made from (plain, picklable
+    data: `doit -n 2 -P process` sends it to a worker)."""
+
+    root: str  # the project folder
+    label: str  # 'leaflet liege-fr': starts every line said about it
+    target: str  # project-relative path
+    extra_targets: tuple[str, ...]
+    template: str  # under templates/, or ''
+    context: object  # the family's typed record of the content shown
+    params: object  # the family's typed renderer settings
+    needs: tuple[str, ...]  # other outputs' files (or content images) it reads
+    deps: tuple[str, ...]  # templates and brand files it may read
+    brand: dict  # brand/brand.yaml, checked
+    families: tuple[str, ...]  # font family names documents may use ('brand-body', …)
+    font_files: tuple[str, ...]  # the brand's font files, project-relative
+
+    @property
+    def targets(self) -> list[str]:
+        return [self.target, *self.extra_targets]
+
+
+def perform(action: str, job: Job) -> TaskFailed | None:
+    """doit action: run `action` ('module:function') on `job`. A user's mistake (content,
+    template, brand, a full disk) fails the output with one line per problem, each naming
+    the output; anything else is a bug and keeps its traceback."""
+    module, name = action.split(":")
+    run = getattr(importlib.import_module(module), name)
+    try:
+        run(job)
+    except UserError as err:
+        return TaskFailed("\n".join(f"{job.label}: {line}" for line in err.lines))
+    except OSError as err:
+        if err.errno not in FULL:
+            raise
+        return TaskFailed(f"{job.label}: {DiskFull(job.target)}")
+    return None

@@ -1,0 +1,40 @@
+"""Zips that are the same bytes for the same files, with safe names and sensible compression."""
+
+import datetime as dt
+import io
+import zipfile
+
+import pytest
+
+from campaignkit.families.pack.render import deterministic_zip, entry_name
+
+STAMP = dt.datetime(2022, 7, 30, tzinfo=dt.UTC)
+
+
+def test_entries_are_sorted_timed_and_compressed_by_kind():
+    data = deterministic_zip(
+        {"b.pdf": b"%PDF" * 100, "a/manifest.json": b"{}" * 100, "c.png": b"x"}, STAMP
+    )
+    archive = zipfile.ZipFile(io.BytesIO(data))
+    assert archive.testzip() is None
+    infos = archive.infolist()
+    assert [info.filename for info in infos] == ["a/manifest.json", "b.pdf", "c.png"]
+    assert {info.date_time for info in infos} == {(2022, 7, 30, 0, 0, 0)}
+    assert {info.external_attr >> 16 for info in infos} == {0o644}
+    kinds = {info.filename: info.compress_type for info in infos}
+    assert kinds == {"a/manifest.json": zipfile.ZIP_DEFLATED, "b.pdf": zipfile.ZIP_STORED,
+                     "c.png": zipfile.ZIP_STORED}  # fmt: skip
+
+
+def test_same_files_same_bytes_whatever_the_order():
+    one = deterministic_zip({"x.txt": b"1", "y.txt": b"2"}, STAMP)
+    two = deterministic_zip({"y.txt": b"2", "x.txt": b"1"}, STAMP)
+    assert one == two
+
+
+def test_entry_names_are_relative_and_never_climb():
+    assert entry_name("build/leaflets/liege-fr.pdf") == "leaflets/liege-fr.pdf"
+    assert entry_name("brand/blue-heart.svg") == "brand/blue-heart.svg"
+    for bad in ("/etc/passwd", "build/../../etc/passwd", "../x", "build\\x.pdf", "build/"):
+        with pytest.raises(ValueError, match="unsafe name for a zip entry"):
+            entry_name(bad)

@@ -1,0 +1,150 @@
+"""Planning social cards: which cards, in which languages and sizes, showing exactly what."""
+
+import shutil
+
+import pytest
+from conftest import REPO, copy_project, edit
+from test_brand import problems
+
+from campaignkit.brand import load_brand
+from campaignkit.content import load_campaign
+from campaignkit.families.social.plan import plan as plan_cards
+from campaignkit.family import Settings
+
+SIZES = {"square": (1080, 1080), "portrait": (1080, 1350), "story": (1080, 1920),
+         "x": (1200, 675), "link": (1200, 630)}  # fmt: skip
+CAMPAIGN_CARDS = ["beggar", "cleaning-lady", "day", "figure-children", "figure-men-and-boys",
+                  "figure-total", "figure-women-and-girls", "quote", "sex-worker",
+                  "shine-the-light", "use-and-abuse-of-technology"]  # fmt: skip
+EVENT_CARDS = ["antwerp-illumination", "bruges-illumination", "brussels-illumination-1",
+               "brussels-illumination-2", "brussels-illumination-3", "brussels-stand",
+               "kortrijk-illumination", "leuven-stand", "liege-stand", "nivelles-stand",
+               "tournai-illumination"]  # fmt: skip
+
+
+def planned(root=REPO):
+    return {
+        out.name: out for out in plan_cards(load_campaign(root), load_brand(root), Settings(), [])
+    }
+
+
+def test_every_card_in_every_language_at_every_size():
+    outputs = planned()
+    assert sorted({out.params.card for out in outputs.values()}) == sorted(
+        CAMPAIGN_CARDS + EVENT_CARDS
+    )
+    assert len(outputs) == 22 * 4 * 5  # every city's texts are in all four languages
+    card = outputs["tournai-illumination-nl-story"]
+    assert card.target == "build/social/tournai-illumination/tournai-illumination-nl-story.png"
+    assert card.extra_targets == (
+        "build/social/tournai-illumination/tournai-illumination-nl-story.json",
+    )
+    assert (card.step.name, card.lang, card.city) == ("social", "nl", "tournai")
+    for out in outputs.values():
+        assert (out.params.width, out.params.height) == SIZES[out.params.size]
+
+
+def test_sizes_and_safe_zones_come_from_the_brand():
+    brand = load_brand(REPO)
+    assert {name: tuple(size) for name, size in brand.social.sizes.items()} == SIZES
+    assert planned()["quote-en-story"].params.insets == {
+        "top": 250, "right": 64, "bottom": 250, "left": 64}  # fmt: skip
+    assert planned()["quote-en-x"].params.insets == dict.fromkeys(
+        ("top", "right", "bottom", "left"), 64
+    )
+
+
+def test_a_figure_card_shows_one_number_and_its_label_in_its_language():
+    card = planned()["figure-total-fr-square"]
+    assert card.context.texts == {
+        "kicker": "Des chiffres inquiétants",
+        "figure": "20,9 millions",
+        "support": "de personnes dans le monde, selon l’estimation de l’OIT, sont victimes de "
+        "travail forcé et d’exploitation sexuelle",
+        "note": "Source\u202f: Organisation internationale du Travail (OIT)",
+        "footer": "Journée mondiale de la lutte contre la traite d’êtres humains · 30\u00a0juillet\u00a02022",
+    }
+    assert card.params.kind == "figure"
+    assert sorted(card.params.text) == ["figure", "footer", "kicker", "note", "support"]
+
+
+def test_city_event_cards_compose_labels_and_dates():
+    outputs = planned()
+    assert outputs["brussels-illumination-2-nl-square"].context.texts == {
+        "kicker": "In Brussel",
+        "headline": "Brussel verlicht gebouwen en monumenten in het blauw",
+        "support": "Blauw verlicht: Egmontpaleis",
+        "footer": "Werelddag tegen mensenhandel · 30\u00a0juli\u00a02022",
+    }
+    assert outputs["liege-stand-de-link"].context.texts["headline"] == (
+        "Sensibilisierungsstand von PAG-ASA und Sürya"
+    )
+
+
+def test_an_event_off_the_day_shows_its_date_and_time(tmp_path):
+    root = copy_project(tmp_path / "p", cities=("brussels", "liege"))
+    edit(root / "content/cities/liege.yaml", "  - kind: stand",
+         "  - date: 2022-07-29\n    kind: stand\n    time: 14:00-18:00")  # fmt: skip
+    assert planned(root)["liege-stand-fr-square"].context.texts["note"] == (
+        "29\u00a0juillet\u00a02022 · 14:00–18:00"
+    )
+
+
+def test_the_alt_text_reads_what_the_card_shows_in_its_language():
+    outputs = planned()
+    assert outputs["figure-children-en-x"].context.alt == (
+        "The Blue Heart. Disturbing numbers. 5.5 million of them are children. Source: "
+        "International Labour Organization (ILO). World Day against Trafficking in Persons, "
+        "30\u00a0July\u00a02022."
+    )
+    assert outputs["quote-de-square"].context.alt.endswith(
+        "für alle gewährleisten können. — António Guterres, Generalsekretär der Vereinten "
+        "Nationen. Welttag gegen Menschenhandel, 30.\u00a0Juli\u00a02022."
+    )
+
+
+def test_event_cards_only_in_the_languages_their_texts_have(tmp_path):
+    root = copy_project(tmp_path / "p", cities=("brussels",))
+    edit(root / "content/cities/brussels.yaml", "      de: Egmont-Palast\n", "")
+    langs = {out.lang for out in planned(root).values()
+             if out.params.card == "brussels-illumination-2"}  # fmt: skip
+    assert langs == {"en", "fr", "nl"}
+
+
+def test_editing_one_city_changes_only_its_cards(tmp_path):
+    before = planned(copy_project(tmp_path / "a"))
+    root = copy_project(tmp_path / "b")
+    edit(root / "content/cities/liege.yaml", "organisers: [PAG-ASA, Sürya]", "organisers: [Sürya]")
+    after = planned(root)
+    changed = {name for name in before if before[name].context != after[name].context}
+    assert changed == {f"liege-stand-{lang}-{size}" for lang in ("en", "fr", "nl", "de")
+                       for size in SIZES}  # fmt: skip
+
+
+@pytest.fixture
+def brand_root(tmp_path):
+    shutil.copytree(REPO / "brand", tmp_path / "brand")
+    return tmp_path
+
+
+def test_card_type_sizes_must_be_on_the_scale_and_above_the_minimum(brand_root):
+    brand = brand_root / "brand/brand.yaml"
+    edit(brand, "support: {font: body, min: 24,", "support: {font: body, min: 20,")
+    edit(
+        brand,
+        "note: {font: body, weight: 700, size: 28,",
+        "note: {font: body, weight: 700, size: 30,",
+    )
+    edit(brand, "    story: {top: 250, bottom: 250}", "    stories: {top: 250, bottom: 250}")
+    [line] = problems(brand_root)
+    assert line.startswith("brand/brand.yaml:")
+    assert line.split(": ", 2)[1:] == ["social", (
+        "safe.stories: 'stories' is not one of the sizes; text.support: 20 px is below the "
+        "minimum of 24 px; text.note: 30 px is not on the scale; use one of 20, 24, 28, 32, 36, "
+        "40, 48, 56, 64, 72, 88, 104, 128, 160, 192, 224")]  # fmt: skip
+
+
+def test_a_card_text_has_a_size_or_a_range(brand_root):
+    edit(brand_root / "brand/brand.yaml", "footer: {font: body, size: 28,", "footer: {font: body,")
+    [line] = problems(brand_root)
+    assert line.endswith("social.text.footer: give either a size, or min and max for a fitted text")
