@@ -76,6 +76,38 @@ def stubbed(monkeypatch):
     monkeypatch.setattr(tasks, "perform", stub_action)
 
 
+def opens(path: Path, other: tuple[str, ...] = ()) -> None:
+    """Raise unless `path` is a whole file of its kind (a file with a suffix in `other` may
+    hold any bytes)."""
+    import zipfile
+
+    from PIL import Image
+    from pptx import Presentation
+    from pypdf import PdfReader
+
+    if path.suffix == ".pdf":
+        reader = PdfReader(path, strict=True)
+        assert len(reader.pages) >= 1
+        for page in reader.pages:
+            page.extract_text()
+    elif path.suffix == ".png":
+        with Image.open(path) as image:
+            image.verify()
+        with Image.open(path) as image:
+            image.load()
+    elif path.suffix == ".json":
+        json.loads(path.read_text())
+    elif path.suffix in (".pptx", ".zip"):
+        with zipfile.ZipFile(path) as archive:
+            assert archive.testzip() is None
+        if path.suffix == ".pptx":
+            assert len(Presentation(path).slides) >= 1
+    elif path.suffix == ".html":
+        path.read_text(encoding="utf-8")
+    elif path.suffix not in other:
+        raise AssertionError(f"unexpected file in build/: {path}")
+
+
 def copy_project(dest: Path, cities: tuple[str, ...] | None = None) -> Path:
     """A copy of this repository's campaign (optionally only some cities) at `dest`."""
     for folder in ("brand", "templates", "content"):

@@ -35,13 +35,13 @@ def test_a_file_that_is_not_a_font(root):
     (root / "brand/fonts/NotoSans-Bold.ttf").write_bytes(b"not a font at all")
     [line] = problems(root)
     assert line.startswith(
-        "brand/brand.yaml:28: fonts.body.faces[1].file: 'fonts/NotoSans-Bold.ttf' is not a font "
+        "brand/brand.yaml:31: fonts.body.faces[1].file: 'fonts/NotoSans-Bold.ttf' is not a font "
         "file campaignkit can use ("
     )
 
 
 def test_missing_files_sizes_off_the_scale_and_bad_values(root):
-    edit(root / "brand/brand.yaml", "heart: blue-heart.svg", "heart: heart.svg")
+    edit(root / "brand/brand.yaml", "  file: blue-heart.svg", "  file: heart.svg")
     edit(root / "brand/brand.yaml", "  body: 9\n", "  body: 9.5\n")
     edit(root / "brand/brand.yaml", 'blue: "#0B5CAD"', 'blue: "blue"')
     edit(
@@ -50,13 +50,13 @@ def test_missing_files_sizes_off_the_scale_and_bad_values(root):
         "NotoSans-Bold.ttf, weight: 750",
     )
     assert problems(root) == [  # the form of every field first, then files and sizes
-        "brand/brand.yaml:8: colors.blue: 'blue' is not a colour written like #0B5CAD",
-        "brand/brand.yaml:28: fonts.body.faces[1].weight: '750' must be a multiple of 100",
+        "brand/brand.yaml:11: colors.blue: 'blue' is not a colour written like #0B5CAD",
+        "brand/brand.yaml:31: fonts.body.faces[1].weight: '750' must be a multiple of 100",
     ]
     edit(root / "brand/brand.yaml", 'blue: "blue"', 'blue: "#0B5CAD"')
     edit(root / "brand/brand.yaml", "weight: 750", "weight: 700")
     assert problems(root) == [
-        "brand/brand.yaml:5: heart: 'heart.svg' is not a file in brand/; add it or fix the path",
-        "brand/brand.yaml:43: leaflet.body: 9.5 pt is not on the type scale; use one of 7, 8, 9, "
+        "brand/brand.yaml:6: heart.file: 'heart.svg' is not a file in brand/; add it or fix the path",
+        "brand/brand.yaml:46: leaflet.body: 9.5 pt is not on the type scale; use one of 7, 8, 9, "
         "10, 12, 14, 18, 24, 30, 36, 48, 60, 72, 96",
     ]

@@ -25,7 +25,9 @@ EXPECTED = {
     "families/__init__.py": STEPS - {"leaflet-preview", "poster-preview"},
     "render/__init__.py": STEPS - {"pack", "social"},
     "glyphs.py": PDF | {"social", "deck"},
-    "fitting.py": {"poster-fit", "poster", "social"},
+    "fitting.py": PDF | {"social", "deck"},
+    "heart.py": STEPS - PREVIEWS,  # the heart in the brand's colours: everything showing it
+    "colours.py": STEPS - PREVIEWS,
     "images.py": PDF,  # content photos, re-encoded for documents by the fetcher
     "labels.py": TEMPLATED,  # template filters
     "locales.py": TEMPLATED,
@@ -34,6 +36,7 @@ EXPECTED = {
     "render/pdf.py": PDF,
     "render/preview.py": PREVIEWS,
     "render/ooxml.py": {"deck"},
+    "render/pptxparts.py": {"deck"},
     "brand.py": {"deck"},  # the deck validates the brand to find faces and sizes
     "schema.py": {"deck"},
     "typography.py": {"deck"},

@@ -93,11 +93,14 @@ CASES = {
         b"<html>not a font</html>"
     ),
     "brand heart missing": lambda r: (r / "brand/blue-heart.svg").unlink(),
+    "heart drawn in a colour the brand does not name": lambda r: edit(
+        r / "brand/blue-heart.svg", "<title>", '<circle r="3" fill="#FF0000"/><title>'
+    ),
     "brand colour invalid": lambda r: edit(
         r / "brand/brand.yaml", 'navy: "#0A2A4A"', "navy: darkblue"
     ),
     "brand file outside brand": lambda r: edit(
-        r / "brand/brand.yaml", "heart: blue-heart.svg", "heart: ../../etc/passwd"
+        r / "brand/brand.yaml", "  file: blue-heart.svg", "  file: ../../etc/passwd"
     ),
     "template syntax error": lambda r: edit(
         r / "templates/leaflet/events.html.j2", "{% endfor %}\n  </ul>", "{% endfro %}\n  </ul>"
@@ -139,23 +142,27 @@ EXPECTED = {
     ],
     "brand colour invalid": [
         "1 problem to fix before anything is built:",
-        "brand/brand.yaml:9: colors.navy: 'darkblue' is not a colour written like #0B5CAD",
+        "brand/brand.yaml:12: colors.navy: 'darkblue' is not a colour written like #0B5CAD",
     ],
     "brand file outside brand": [
         "1 problem to fix before anything is built:",
-        "brand/brand.yaml:5: heart: '../../etc/passwd' is not a file in brand/; add it or fix the path",
+        "brand/brand.yaml:6: heart.file: '../../etc/passwd' is not a file in brand/; add it or fix the path",
     ],
     "brand font not a font": [
         "1 problem to fix before anything is built:",
-        "brand/brand.yaml:29: fonts.body.faces[2].file: 'fonts/NotoSans-Italic.ttf' is not a font file campaignkit can use (TTLibError: Not a TrueType or OpenType font (bad sfntVersion))",
+        "brand/brand.yaml:32: fonts.body.faces[2].file: 'fonts/NotoSans-Italic.ttf' is not a font file campaignkit can use (TTLibError: Not a TrueType or OpenType font (bad sfntVersion))",
     ],
     "brand font linked out of brand": [
         "1 problem to fix before anything is built:",
-        "brand/brand.yaml:29: fonts.body.faces[2].file: 'fonts/NotoSans-Italic.ttf' is not a file in brand/; add it or fix the path",
+        "brand/brand.yaml:32: fonts.body.faces[2].file: 'fonts/NotoSans-Italic.ttf' is not a file in brand/; add it or fix the path",
+    ],
+    "heart drawn in a colour the brand does not name": [
+        "1 problem to fix before anything is built:",
+        "brand/brand.yaml:7: heart.colors: brand/blue-heart.svg is drawn in #FF0000, which heart.colors does not name; add '\"#FF0000\": <brand colour>' (one of blue, ink, muted, navy, paper, sky)",
     ],
     "brand heart missing": [
         "1 problem to fix before anything is built:",
-        "brand/brand.yaml:5: heart: 'blue-heart.svg' is not a file in brand/; add it or fix the path",
+        "brand/brand.yaml:6: heart.file: 'blue-heart.svg' is not a file in brand/; add it or fix the path",
     ],
     "character no font has": [
         "1 problem to fix before anything is built:",
@@ -414,3 +421,73 @@ def test_content_that_looks_like_code_prints_as_text(built, tmp_path):
     assert run_doit(root, "run", "leaflet:liege-fr").code == 0
     text = PdfReader(root / "build/leaflets/liege-fr.pdf").pages[0].extract_text()
     assert "<script>alert(1)</script> {{ 7*7 }}" in text
+
+
+POSTER = "templates/poster/poster.html.j2"
+
+#: Mistakes found only while an output is made (templates that lack what the renderer needs,
+#: broken filters, text that does not fit): name -> (change, task, the exact line it fails
+#: with). Each fails that output alone, in one line naming it, the file and what to do.
+MISTAKES = {
+    "leaflet template without its second page": (
+        lambda r: edit(r / LEAFLET, 'id="page-2"', 'id="back"'),
+        "leaflet:liege-fr",
+        'leaflet liege-fr: templates/leaflet/leaflet.html.j2 has no element with id="page-2"; '
+        "put it on the element that holds page 2",
+    ),
+    "poster template without the id the fitter needs": (
+        lambda r: edit(r / POSTER, ' id="headline-text"', ""),
+        "poster-fit:beggar-fr",
+        'poster-fit beggar-fr: templates/poster/poster.html.j2 has no element with '
+        'id="headline-text": the headline box needs id="headline", and its text an '
+        'inline-block inside it with id="headline-text" (<span class="fit" '
+        'id="headline-text">), so the fitter can measure it',
+    ),
+    "template reading a field the content lacks": (
+        lambda r: edit(r / LEAFLET, "{{ c.day.call }}", "{{ c.calls }}"),
+        "leaflet:liege-fr",
+        "leaflet liege-fr: templates/leaflet/leaflet.html.j2:41: Context "
+        "(campaignkit.families.leaflet.plan) has no field 'calls'; it has lang, locale, draft, "
+        "created, labels, campaign, day, headline, themes, trafficking, figures, blue_heart, "
+        "help, stories, city",
+    ),
+    "template filter given the wrong thing": (
+        lambda r: edit(r / LEAFLET, "{{ c.day.date | long_date(c.locale) }}",
+                       "{{ c.day.name | long_date(c.locale) }}"),
+        "leaflet:liege-fr",
+        "leaflet liege-fr: templates/leaflet/leaflet.html.j2:17: ValueError: Invalid "
+        "isoformat string: 'Journée mondiale de la lutte contre la traite d’êtres humains'",
+    ),
+    "template running code": (
+        lambda r: edit(r / LEAFLET, MARK, MARK + "{{ lipsum.__globals__.os.getcwd() }}"),
+        "leaflet:liege-fr",
+        "leaflet liege-fr: templates/leaflet/leaflet.html.j2:9: refused: access to attribute "
+        "'__globals__' of 'function' object is unsafe; a template may only read c (the "
+        "content), brand and p (the renderer's settings), and use the filters campaignkit "
+        "gives",
+    ),
+    "leaflet text too long for its page": (
+        lambda r: edit(r / "content/cities/liege.yaml", "kind: stand",
+                       "kind: stand\n    description: {fr: " + "Un texte bien trop long. " * 200 + "}"),
+        "leaflet:liege-fr",
+        "leaflet liege-fr: page 1 of 2 holds too much text and runs over; shorten the events "
+        "in content/cities/liege.yaml or the theme texts in content/campaign.yaml",
+    ),
+}  # fmt: skip
+
+
+@pytest.mark.parametrize("case", sorted(MISTAKES))
+def test_a_mistake_found_while_rendering_fails_that_output_in_one_line(built, tmp_path, case):
+    root = tmp_path / "p"
+    shutil.copytree(built, root, symlinks=True)
+    before = snapshot(root / "build")
+    change, task, line = MISTAKES[case]
+    change(root)
+    result = run_doit(root, "run", task)
+    assert result.tasks.get(task) == "fail", result.tasks
+    assert "Traceback" not in result.out + result.err + "".join(result.errors.values())
+    said = [
+        text for text in result.errors[task].splitlines() if text.startswith(task.split(":")[0])
+    ]
+    assert said == [line]
+    assert snapshot(root / "build") == before  # nothing half-written, the last good file kept

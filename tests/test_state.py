@@ -6,7 +6,6 @@ from __future__ import annotations
 import contextlib
 import io
 import itertools
-import json
 import os
 import re
 import shutil
@@ -20,13 +19,11 @@ from functools import cache
 from pathlib import Path
 
 import pytest
-from conftest import REPO, copy_project, run_doit
+from conftest import REPO, copy_project, opens, run_doit
 from doit.cmd_base import ModuleTaskLoader
 from doit.dependency import Dependency, JSONCodec, MD5Checker, SqliteDB
 from doit.doit_cmd import DoitMain
 from doit.task import Task
-from PIL import Image
-from pypdf import PdfReader
 
 from campaignkit.state import BACKEND, RecordingSqliteDB, StateDiskFull, doit_config
 
@@ -63,24 +60,6 @@ def failures(console: str) -> list[tuple[str, str, list[str]]]:
     return found
 
 
-def opens(path: Path) -> None:
-    """Raise unless `path` is a whole file of its kind."""
-    if path.suffix == ".pdf":
-        reader = PdfReader(path, strict=True)
-        assert len(reader.pages) >= 1
-        for page in reader.pages:
-            page.extract_text()
-    elif path.suffix == ".png":
-        with Image.open(path) as image:
-            image.verify()
-        with Image.open(path) as image:
-            image.load()
-    elif path.suffix == ".json":
-        json.loads(path.read_text())
-    elif path.suffix != ".bin":  # the synthetic project's outputs are any bytes
-        raise AssertionError(f"unexpected file in build/: {path}")
-
-
 STATE_FILES = {".doit.db", ".doit.db-wal", ".doit.db-shm", ".lock"}
 
 
@@ -91,7 +70,7 @@ def check_build(build: Path) -> list[Path]:
         if path.name in STATE_FILES:
             continue
         assert not path.name.startswith("."), f"temporary file left: {path}"
-        opens(path)
+        opens(path, other=(".bin",))
         outputs.append(path)
     return outputs
 

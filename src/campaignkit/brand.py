@@ -250,11 +250,19 @@ class Deck(Model):
         return steps_between(self.scale, spec.min, spec.max)
 
 
+class Heart(Model):
+    """The blue heart: a vector drawing, and the brand colour each colour it is drawn in is
+    (so outputs draw it in the brand's colours, in CMYK for press)."""
+
+    file: RelPath  # SVG, under brand/
+    colors: Annotated[dict[Hex, ColourName], Field(min_length=1)]  # '#0B5CAD': blue
+
+
 class Brand(Model):
     """brand/brand.yaml"""
 
     name: str
-    heart: RelPath
+    heart: Heart
     colors: dict[ColourName, Hex]
     cmyk: dict[ColourName, tuple[Percent, Percent, Percent, Percent]]
     fonts: Fonts
@@ -273,6 +281,14 @@ class Brand(Model):
                 raise ValueError(f"{field} needs {', '.join(sorted(missing))}; add them")
         return self
 
+    @model_validator(mode="after")
+    def _heart_in_brand_colours(self):
+        unknown = sorted({name for name in self.heart.colors.values() if name not in self.colors})
+        if unknown:
+            raise ValueError(f"heart.colors names {', '.join(unknown)}, which colors does not "
+                             f"have; use one of {', '.join(sorted(self.colors))}")  # fmt: skip
+        return self
+
     def font_files(self) -> list[str]:
         """Every font file of the brand, relative to brand/."""
         return [face.file for _, font in self.fonts.items() for face in font.faces]
@@ -286,7 +302,7 @@ class Brand(Model):
 
     def files(self) -> list[str]:
         """Every brand file a document may use, relative to brand/."""
-        return sorted({self.heart, self.press.profile, *self.font_files()})
+        return sorted({self.heart.file, self.press.profile, *self.font_files()})
 
     def scale_between(self, span: FitRange) -> list[float]:
         """Type scale steps from span.max down to span.min, largest first."""
@@ -311,7 +327,7 @@ def _check(root: Path, brand: Brand, marks, name: str) -> list[Problem]:
     problems = []
     folder = (root / "brand").resolve()
     references = [
-        (("heart",), brand.heart),
+        (("heart", "file"), brand.heart.file),
         (("press", "profile"), brand.press.profile),
     ] + [
         (("fonts", role, "faces", index, "file"), face.file)
@@ -333,6 +349,7 @@ def _check(root: Path, brand: Brand, marks, name: str) -> list[Problem]:
                     f"'{rel}' is not a file in brand/; add it or fix the path",
                 )
             )
+    problems += _check_heart(root, brand, marks, name)
     scale = brand.type.scale
     sizes = [(("leaflet", field), size) for field, size in brand.leaflet.model_dump().items()
              if field not in ("page", "margin_mm")]  # fmt: skip
@@ -362,3 +379,33 @@ def _check(root: Path, brand: Brand, marks, name: str) -> list[Problem]:
                 )
             )
     return problems
+
+
+def _check_heart(root: Path, brand: Brand, marks, name: str) -> list[Problem]:
+    """Every colour the heart is drawn in must be mapped to a brand colour: otherwise it
+    would keep its colour when the brand's changes, and put RGB into press PDFs."""
+    from .heart import drawn_colours, normal
+
+    path = (root / "brand" / brand.heart.file).resolve()
+    if not path.is_relative_to((root / "brand").resolve()) or not path.is_file():
+        return []  # said above
+    try:
+        svg = path.read_text(encoding="utf-8")
+    except UnicodeDecodeError:
+        return [Problem(name, line_of(marks, ("heart", "file")), "heart.file",
+                        f"'{brand.heart.file}' is not an SVG file (not UTF-8 text)")]  # fmt: skip
+    mapped = {normal(colour) for colour in brand.heart.colors}
+    loc = ("heart", "colors")
+    names = ", ".join(sorted(brand.colors))
+    why = ("brand/{file} is drawn in {colour}, which heart.colors does not name; add "
+           "'\"{colour}\": <brand colour>' (one of {names})")  # fmt: skip
+    return [
+        Problem(
+            name,
+            line_of(marks, loc),
+            dotted(loc),
+            why.format(file=brand.heart.file, colour=colour, names=names),
+        )
+        for colour in drawn_colours(svg)
+        if colour not in mapped
+    ]

@@ -2,16 +2,13 @@
 
 from __future__ import annotations
 
-import errno
 import importlib
 from dataclasses import dataclass
 
 from doit.exceptions import TaskFailed
 
+from .atomic import FULL
 from .errors import DiskFull, UserError
-
-#: OS errors that mean the disk is full, not a bug.
-FULL = {errno.ENOSPC, errno.EDQUOT}
 
 
 @dataclass(frozen=True)

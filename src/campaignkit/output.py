@@ -3,10 +3,18 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING
 
-if TYPE_CHECKING:
-    from .family import Step
+
+@dataclass(frozen=True)
+class Step:
+    """One kind of task of a family: a doit task group (`doit leaflet`)."""
+
+    name: str  # doit basename: 'leaflet-preview'
+    doc: str  # its line in `doit list`
+    action: str  # 'module:function' run with each output's Job; the module's imports inside
+    #              the package, transitively, are the step's code dependencies
+    revision: int = 1  # bump when output changes in a way no input shows
+    brand: bool = True  # made from the brand: brand.yaml and the brand's files are inputs
 
 
 @dataclass(frozen=True)

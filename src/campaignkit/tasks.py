@@ -16,14 +16,15 @@ from doit.exceptions import InvalidDodoFile
 from doit.tools import config_changed
 
 from . import freshness, lock
+from .atomic import FULL
 from .brand import Brand, load_brand
 from .characters import missing_glyphs
 from .codedeps import PACKAGE, closure
 from .content import load_campaign
-from .errors import ContentError, Problem
-from .family import Family, Settings, Step, missing_words
+from .errors import ContentError, DiskFull, Problem
+from .family import Family, Settings, missing_words
 from .job import Job, perform
-from .output import Output
+from .output import Output, Step
 from .plan import plan
 from .registry import FAMILIES
 from .render.html import template_chain
@@ -51,6 +52,10 @@ def creators(root: Path, families: tuple[Family, ...] = FAMILIES,
             lock.hold(root)
         except lock.Busy as err:
             raise InvalidDodoFile(str(err)) from None
+        except OSError as err:  # no room even for the lock's process id
+            if err.errno not in FULL:
+                raise
+            raise InvalidDodoFile(str(DiskFull("build/.lock"))) from None
         return load(root, families)
 
     def creator(step: Step):

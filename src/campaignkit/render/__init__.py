@@ -1,1 +1,1 @@
-"""Renderers: one module per output family, each writing one target."""
+"""What output families share: templates, confinement, PDF, preview and Office machinery."""

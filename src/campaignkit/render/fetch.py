@@ -20,11 +20,14 @@ READABLE = SOURCES
 
 
 class ProjectFetcher(URLFetcher):
-    """Serves project files under VIRTUAL_ROOT; records what it served and refused."""
+    """Serves project files under VIRTUAL_ROOT; records what it served and refused.
+    `served` holds what a document sees of some files instead of their bytes on disk (the
+    heart, in the brand's colours)."""
 
-    def __init__(self, root: Path):
+    def __init__(self, root: Path, served: dict[str, bytes] | None = None):
         super().__init__(allowed_protocols={"data"})
         self.root = Path(root).resolve()
+        self.served = served or {}
         self.fetched: list[str] = []
         self.refused: list[str] = []
 
@@ -38,7 +41,7 @@ class ProjectFetcher(URLFetcher):
         path = self.root / rel
         self.fetched.append(rel)
         kind = mimetypes.guess_type(path.name)[0] or "application/octet-stream"
-        body = path.read_bytes()
+        body = self.served[rel] if rel in self.served else path.read_bytes()
         if rel.startswith("content/"):  # partners' photos: upright, checked, no metadata
             try:
                 body, kind = prepared_image(body, rel.removeprefix("content/"))

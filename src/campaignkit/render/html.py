@@ -8,6 +8,7 @@ cannot reach Python's internals (`cycler.__init__.__globals__.os`) or change wha
 
 from __future__ import annotations
 
+import dataclasses
 import traceback
 from functools import lru_cache
 from pathlib import Path
@@ -41,8 +42,14 @@ class _Undefined(StrictUndefined):
 
     @property
     def _undefined_message(self) -> str:
-        if self._undefined_hint is None and self._undefined_obj is missing:
+        obj = self._undefined_obj
+        if self._undefined_hint is None and obj is missing:
             return f"{self._undefined_name!r} is undefined; {ALLOWED}"
+        if self._undefined_hint is None and dataclasses.is_dataclass(obj):
+            # a family's typed content or settings: say what it does have
+            fields = ", ".join(field.name for field in dataclasses.fields(obj))
+            return (f"{type(obj).__name__} ({type(obj).__module__}) has no field "
+                    f"{self._undefined_name!r}; it has {fields}")  # fmt: skip
         return super()._undefined_message
 
 

@@ -45,15 +45,17 @@ def tidy(prs) -> None:
     creates but does not list (Keynote then ignores the speaker notes)."""
     from lxml import etree
 
-    presentation = prs.part._element
+    from .pptxparts import package_relationships
+
+    presentation = prs.element
     presentation.find(f"{{{P}}}sldSz").attrib.pop("type", None)
     package = prs.part.package
-    for rid, rel in list(package._rels.items()):
+    for rid, rel in list(package_relationships(package).items()):
         if rel.reltype == THUMBNAIL:
-            package._rels.pop(rid)
+            package.drop_rel(rid)
         elif rel.reltype == EXTENDED:
-            rel.target_part._blob = app_xml(len(prs.slides))
-    notes = [rid for rid, rel in prs.part._rels.items() if rel.reltype == NOTES_MASTER]
+            rel.target_part.blob = app_xml(len(prs.slides))  # a plain Part: its blob is set
+    notes = [rid for rid, rel in prs.part.rels.items() if rel.reltype == NOTES_MASTER]
     if notes and presentation.find(f"{{{P}}}notesMasterIdLst") is None:
         listed = etree.Element(f"{{{P}}}notesMasterIdLst")
         etree.SubElement(listed, f"{{{P}}}notesMasterId").set(f"{{{R}}}id", notes[0])

@@ -10,6 +10,7 @@ from typing import TYPE_CHECKING
 from ..errors import Failed
 from ..fitting import EPSILON, Measure
 from ..glyphs import uncovered
+from ..heart import heart_svg
 from .html import TemplateProblem, fill_template
 
 if TYPE_CHECKING:
@@ -38,10 +39,12 @@ def _weasyprint_warnings():
         logger.removeHandler(collect)
 
 
-def lay_out(job: Job, params: dict | None = None, options: dict | None = None):
+def lay_out(job: Job, params: dict | None = None, options: dict | None = None,
+            press: bool = False):  # fmt: skip
     """Fill the job's template (with `params` as `p`) and lay it out: (document, fetcher).
 
-    `options` go to WeasyPrint's HTML.render() (image options only work there).
+    `options` go to WeasyPrint's HTML.render() (image options only work there). The heart
+    is in the brand's colours: CMYK for `press`, else sRGB.
 
     Raises Failed if the content has characters the brand fonts lack, the template is
     broken, a file outside the project was asked for, or WeasyPrint warned.
@@ -60,7 +63,8 @@ def lay_out(job: Job, params: dict | None = None, options: dict | None = None):
         html = fill_template(root, job.template, job.context, job.brand, params)
     except TemplateProblem as err:
         raise Failed([str(err)]) from None
-    fetcher = ProjectFetcher(root)
+    heart = f"brand/{job.brand['heart']['file']}"
+    fetcher = ProjectFetcher(root, {heart: heart_svg(root, job.brand, press).encode()})
     with _weasyprint_warnings() as warnings:
         try:
             html = HTML(string=html, base_url=VIRTUAL_ROOT, url_fetcher=fetcher)

@@ -36,7 +36,7 @@ def test_layouts_placeholders_and_theme():
                  for ph in layout.placeholders if ph.placeholder_format.idx < 10}  # fmt: skip
         assert found == {slot.idx: (slot.x, slot.y, slot.w, slot.h) for slot in slots}
         for ph in layout.placeholders:  # the build fits text itself: no autofit, no insets
-            body_pr = ph._element.find(".//a:bodyPr", NS)
+            body_pr = ph.element.find(".//a:bodyPr", NS)
             if ph.placeholder_format.idx < 10 and body_pr is not None:
                 assert body_pr.find("a:noAutofit", NS) is not None
                 assert {body_pr.get(side) for side in ("lIns", "tIns", "rIns", "bIns")} == {"0"}
@@ -46,7 +46,7 @@ def test_layouts_placeholders_and_theme():
     assert fonts == {"majorFont": "Noto Sans Display", "minorFont": "Noto Sans"}
     accent = theme.find(".//a:clrScheme/a:accent1/a:srgbClr", NS).get("val")
     assert accent == brand.colors["blue"][1:].upper()
-    pictures = prs.slide_master._element.findall(".//p:pic/p:nvPicPr/p:cNvPr", NS)
+    pictures = prs.slide_master.element.findall(".//p:pic/p:nvPicPr/p:cNvPr", NS)
     assert [(pic.get("name"), pic.get("descr")) for pic in pictures] == [("Blue heart", HEART_ALT)]
     props = prs.core_properties
     assert (props.author, props.last_modified_by, props.created) == (

@@ -5,6 +5,7 @@ import datetime as dt
 import io
 import re
 import zipfile
+from types import SimpleNamespace
 
 import pytest
 from conftest import REPO, copy_project, run_doit
@@ -13,8 +14,8 @@ from pptx import Presentation
 from pptx.enum.chart import XL_CHART_TYPE
 
 from campaignkit.brand import load_brand
-from campaignkit.families.deck.master import NS
-from campaignkit.families.deck.render import advance, fitted, text_measure
+from campaignkit.families.deck.master import NS, spacing
+from campaignkit.families.deck.render import advance, fitted, set_text, text_measure
 from campaignkit.families.deck.slides import Paragraph
 from campaignkit.fitting import Measure
 from families.deck.test_plan import LAYOUTS
@@ -51,7 +52,7 @@ def test_slides_layouts_charts_and_pictures(built):
     assert labels == ["11,4 millions", "9,5 millions"]
     described = {}
     for number, slide in enumerate(prs.slides, start=1):
-        for element in slide.shapes._spTree.iter(f"{{{NS['p']}}}pic",
+        for element in slide.element.iter(f"{{{NS['p']}}}pic",
                                                  f"{{{NS['p']}}}graphicFrame"):  # fmt: skip
             tag = etree.QName(element).localname
             described.setdefault(number, []).append((tag, element.find(".//p:cNvPr", NS)
@@ -78,7 +79,7 @@ def test_notes_on_every_slide_and_every_run_in_the_deck_language(built):
         assert notes[0].startswith(first)
         for slide in prs.slides:
             for part in (slide, slide.notes_slide):
-                langs = {r.get("lang") for r in part._element.iterfind(".//a:r/a:rPr", NS)}
+                langs = {r.get("lang") for r in part.element.iterfind(".//a:r/a:rPr", NS)}
                 assert langs == {language}
 
 
@@ -96,9 +97,9 @@ def test_text_sizes_are_set_within_each_role_and_never_autofit(built):
     floor = brand.deck.minimum * 100
     for name in ("launch-en", "talk-fr"):
         for slide in open_deck(built, name).slides:
-            sizes = [int(r.get("sz")) for r in slide._element.iterfind(".//p:sp//a:r/a:rPr", NS)]
+            sizes = [int(r.get("sz")) for r in slide.element.iterfind(".//p:sp//a:r/a:rPr", NS)]
             assert sizes and min(sizes) >= floor
-            assert not slide._element.findall(".//a:normAutofit", NS)
+            assert not slide.element.findall(".//a:normAutofit", NS)
 
 
 def test_same_inputs_same_bytes_and_source_date_epoch(built, tmp_path, monkeypatch):
@@ -170,3 +171,40 @@ def test_fitting_takes_the_largest_size_that_fits():
     assert fitted(REPO, brand, body, short, 500, 40) == 28
     assert fitted(REPO, brand, body, short, 500, 34) == 24  # one line of 28 pt needs 35 pt
     assert fitted(REPO, brand, body, short, 500, 19) == Measure(20, 19)  # 16 pt × 1.25
+
+
+def tree_of(element) -> tuple:
+    """An element as (name, attributes, children), whatever its namespace prefixes."""
+    return (etree.QName(element).localname, dict(element.attrib),
+            [tree_of(child) for child in element])  # fmt: skip
+
+
+@pytest.mark.parametrize("rtl", [False, True])
+def test_paragraphs_are_spaced_as_the_master_styles_are_and_marked_rtl(rtl):
+    """set_text (python-pptx's line_spacing, space_before, space_after) writes the same
+    <a:lnSpc>, <a:spcBef>, <a:spcAft> as master.spacing, at every size of every role and at
+    line heights and gaps that do not fall on a centipoint."""
+    brand = load_brand(REPO)
+    prs = Presentation()
+    context = SimpleNamespace(rtl=rtl, language="fr-BE")
+    paragraphs = (Paragraph("Un"), Paragraph("Deux", bold=True))
+    specs = [(getattr(brand.deck.text, role), brand.deck.steps(getattr(brand.deck.text, role)))
+             for role in type(brand.deck.text).model_fields]  # fmt: skip
+    body = brand.deck.text.body
+    specs += [(body.model_copy(update={"line_height": height, "gap": gap}),
+               [size / 2 for size in range(16, 97)])
+              for height in (1.1, 1.15, 1.17, 1.25) for gap in (0.3, 0.35, 0.45)]  # fmt: skip
+    for spec, sizes in specs:
+        slide = prs.slides.add_slide(prs.slide_layouts[6])
+        for size in sizes:
+            box = slide.shapes.add_textbox(0, 0, 100, 100)
+            set_text(box, spec, paragraphs, size, context)
+            expected = etree.Element(f"{{{NS['a']}}}pPr", {"rtl": "1"} if rtl else {})
+            spacing(expected, spec, size)
+            written = box.element.findall("p:txBody/a:p", NS)
+            assert [tree_of(p.find("a:pPr", NS)) for p in written] == [tree_of(expected)] * 2
+            runs = [p.find("a:r/a:rPr", NS).attrib for p in written]
+            assert [dict(r) for r in runs] == [
+                {"lang": "fr-BE", "sz": str(round(size * 100))},
+                {"lang": "fr-BE", "sz": str(round(size * 100)), "b": "1"},
+            ]

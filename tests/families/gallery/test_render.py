@@ -9,6 +9,8 @@ import pytest
 from conftest import copy_project, run_doit
 from pptx import Presentation
 
+from campaignkit.content import load_campaign
+
 pytestmark = pytest.mark.slow
 
 CHROMIUM = Path("/usr/bin/chromium")
@@ -90,6 +92,15 @@ def test_the_gallery_in_a_browser(built):
         page.on("pageerror", lambda error: errors.append(str(error)))
         page.goto(page_file.as_uri())
         assert page.title().endswith("Campaign materials")
+
+        # titles are what the assets say, never a Python repr
+        titles = page.eval_on_selector_all("#items .title", "els => els.map(e => e.innerText)")
+        assert titles and not [t for t in titles if "{" in t or "'title'" in t]
+        headline = load_campaign(built).main.themes[0].title
+        leaflets = page.eval_on_selector_all(
+            "#items .item[data-kind=leaflet] .title", "els => els.map(e => e.innerText)"
+        )
+        assert sorted(leaflets) == sorted(headline[lang] for lang in ("fr", "nl", "fr"))
 
         # every link and image resolves to a file that exists
         for selector, attribute in (("a[href]", "href"), ("img[src]", "src")):

@@ -104,8 +104,8 @@ def make_master(root: Path, brand: Brand, created: dt.datetime) -> bytes:
     prs.slide_width, prs.slide_height = WIDTH, HEIGHT
     master = prs.slide_master
     theme = master.part.part_related_by(RT.THEME)
-    theme._blob = themed(theme.blob, brand)
-    style_master(master._element, brand)
+    theme.blob = themed(theme.blob, brand)  # a plain Part (no XmlPart): its blob is set
+    style_master(master.element, brand)
     heart = heart_png(root, brand, 600)
     add_heart(master, heart)
     layouts = list(prs.slide_layouts)
@@ -122,12 +122,13 @@ def make_master(root: Path, brand: Brand, created: dt.datetime) -> bytes:
 
 
 def heart_png(root: Path, brand: Brand, height: int) -> bytes:
-    """The blue heart rasterised from brand/ at `height` px (resvg: no system fonts)."""
+    """The blue heart in the brand's colours, rasterised at `height` px (resvg: no system
+    fonts)."""
     import resvg_py
 
-    from ...confine import read_project_file
+    from ...heart import heart_svg
 
-    svg = read_project_file(root, f"brand/{brand.heart}").decode("utf-8")
+    svg = heart_svg(root, brand.model_dump())
     return bytes(resvg_py.svg_to_bytes(svg_string=svg, height=height, skip_system_fonts=True))
 
 
@@ -260,7 +261,7 @@ def add_heart(master, png: bytes) -> None:
         ratio = image.width / image.height
     _, rid = master.part.get_or_add_image_part(io.BytesIO(png))
     height = inch(0.32)
-    tree = master._element.find("p:cSld/p:spTree", NS)
+    tree = master.element.find("p:cSld/p:spTree", NS)
     ids = [int(e.get("id")) for e in tree.iterfind(".//p:cNvPr", NS)]
     pic = CT_Picture.new_pic(max(ids) + 1, "Blue heart", HEART_ALT, rid, MARGIN,
                              HEIGHT - inch(0.53), int(height * ratio), height)  # fmt: skip
@@ -271,7 +272,7 @@ def build_layout(layout, name: str, spec: tuple, brand: Brand) -> None:
     """Rewrite one of the default template's layouts as `name`: its placeholders, styles
     and background; footer and slide number stay inherited from the master."""
     kind, colour, show_master, slots = spec
-    element = layout._element
+    element = layout.element
     element.set("type", kind)
     element.set("preserve", "1")
     if show_master:

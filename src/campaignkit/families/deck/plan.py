@@ -8,10 +8,10 @@ from typing import TYPE_CHECKING
 
 from babel import Locale
 
-from ...family import Family, Step
+from ...family import Family
 from ...labels import fill
 from ...locales import join_list, long_date, millions
-from ...output import Asset, Output
+from ...output import Asset, Output, Step
 from .slides import Chart, Fill, Paragraph, Picture, Slide, Text
 
 if TYPE_CHECKING:

@@ -15,7 +15,8 @@ from ...confine import Refused
 from ...errors import Failed
 from ...fitting import Measure, fit, overflow, too_wide, wrap
 from ...render.ooxml import normalised, set_properties, tidy
-from .master import MADE, NS, heart_png, make_master, spacing
+from ...render.pptxparts import remove_shape, set_alt_text, set_end_language, set_language, set_rtl
+from .master import MADE, heart_png, make_master
 from .slides import Chart, Paragraph, Picture, Slide
 
 if TYPE_CHECKING:
@@ -29,6 +30,7 @@ SLACK = 0.97
 def render_deck(job: Job) -> None:
     """doit action: build/decks/<deck>-<lang>.pptx on the master made from brand.yaml."""
     from pptx import Presentation
+    from pptx.enum.shapes import MSO_SHAPE_TYPE
 
     root = Path(job.root)
     context = job.context
@@ -39,8 +41,9 @@ def render_deck(job: Job) -> None:
     except Refused as err:
         raise Failed([str(err)]) from None
     prs = Presentation(io.BytesIO(master))
-    for picture in prs.slide_master._element.iterfind(".//p:pic/p:nvPicPr/p:cNvPr", NS):
-        picture.set("descr", context.heart_alt)  # the master's heart, in the deck's language
+    for shape in prs.slide_master.shapes:  # the master's heart, in the deck's language
+        if shape.shape_type == MSO_SHAPE_TYPE.PICTURE:
+            set_alt_text(shape, context.heart_alt)
     layouts = {layout.name: layout for layout in prs.slide_layouts}
     problems = []
     for number, spec in enumerate(context.slides, start=1):
@@ -101,33 +104,38 @@ def fill_slide(root: Path, brand: Brand, slide, spec: Slide, context, heart: byt
         set_text(ph, getattr(brand.deck.text, item.role), item.paragraphs,
                  shared[item.role], context)  # fmt: skip
     for ph in placeholders.values():  # an empty placeholder shows "Click to add text"
-        ph._element.getparent().remove(ph._element)
+        remove_shape(ph)
     notes = slide.notes_slide.notes_text_frame
     notes.text = spec.notes
     for para in notes.paragraphs:
         for run in para.runs:
-            run._r.get_or_add_rPr().set("lang", context.language)
+            set_language(run.font, context.language)
     return problems
 
 
 def set_text(ph, spec: DeckText, paragraphs: tuple[Paragraph, ...], size: float,
              context) -> None:  # fmt: skip
-    """The paragraphs at `size` pt, with the line spacing and gaps of that size."""
-    from pptx.util import Pt
+    """The paragraphs at `size` pt, with the line spacing and gaps of that size (the same
+    <a:lnSpc>, <a:spcBef>, <a:spcAft> as master.spacing writes in the master's styles)."""
+    from pptx.util import Centipoints, Pt
+
+    def points(value: float) -> Centipoints:  # rounded to the centipoint, as master.spacing
+        return Centipoints(round(value * 100))
 
     frame = ph.text_frame
     for index, para in enumerate(paragraphs):
         paragraph = frame.paragraphs[0] if index == 0 else frame.add_paragraph()
-        ppr = paragraph._p.get_or_add_pPr()
-        spacing(ppr, spec, size)
+        paragraph.line_spacing = points(spec.line_height * size)
+        paragraph.space_before = points(0)
+        paragraph.space_after = points(spec.gap * size)
         if context.rtl:
-            ppr.set("rtl", "1")  # python-pptx has no API for right-to-left paragraphs
+            set_rtl(paragraph)
         run = paragraph.add_run()
         run.text = para.text
         run.font.size = Pt(size)
         if para.bold:
             run.font.bold = True
-        run._r.get_or_add_rPr().set("lang", context.language)
+        set_language(run.font, context.language)
 
 
 def fitted(root: Path, brand: Brand, spec: DeckText, paragraphs: tuple[Paragraph, ...],
@@ -191,10 +199,10 @@ def add_chart(brand: Brand, ph, data: Chart, language: str) -> None:
     # a part of a whole is a pie: its labels can sit outside the slices, where they fit
     kind = XL_CHART_TYPE.COLUMN_CLUSTERED if bar else XL_CHART_TYPE.PIE
     frame = ph.insert_chart(kind, chart_data)
-    frame._element.nvGraphicFramePr.cNvPr.set("descr", data.alt)
+    set_alt_text(frame, data.alt)
     chart = frame.chart
     chart.font.size = Pt(18)
-    chart.font._rPr.set("lang", language)  # axis and legend text
+    set_language(chart.font, language)  # axis and legend text
     chart.font.color.rgb = RGBColor.from_string(brand.colors["ink"][1:])
     chart.has_title = False
     plot = chart.plots[0]
@@ -206,7 +214,7 @@ def add_chart(brand: Brand, ph, data: Chart, language: str) -> None:
         point.format.fill.fore_color.rgb = RGBColor.from_string(brand.colors[colour][1:])
         frame_ = point.data_label.text_frame
         frame_.text = label
-        frame_._txBody.bodyPr.set("wrap", "none")  # '11.4 million' on one line
+        frame_.word_wrap = False  # '11.4 million' on one line
         run = frame_.paragraphs[0].runs[0]
         run.font.size = Pt(24)
         run.font.bold = True
@@ -215,10 +223,8 @@ def add_chart(brand: Brand, ph, data: Chart, language: str) -> None:
             point.data_label.position = XL_LABEL_POSITION.OUTSIDE_END
             point.format.line.color.rgb = RGBColor.from_string(brand.colors["blue"][1:])
             point.format.line.width = Pt(1.5)  # the light slice's edge on a white slide
-        run._r.get_or_add_rPr().set("lang", language)
-        end = frame_.paragraphs[0]._p.find("a:endParaRPr", NS)
-        if end is not None:
-            end.set("lang", language)
+        set_language(run.font, language)
+        set_end_language(frame_.paragraphs[0], language)
     if bar:
         plot.gap_width = 60
         chart.has_legend = False
@@ -245,4 +251,4 @@ def add_picture(ph, png: bytes, alt: str) -> None:
     w, h = (width, int(width / ratio)) if width / height < ratio else (int(height * ratio), height)
     picture.left, picture.top = left + (width - w) // 2, top + (height - h) // 2
     picture.width, picture.height = w, h
-    picture._element.nvPicPr.cNvPr.set("descr", alt)
+    set_alt_text(picture, alt)

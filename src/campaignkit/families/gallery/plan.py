@@ -8,8 +8,8 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from ...content import localize
-from ...family import Family, Step
-from ...output import Asset, Bundle, Output
+from ...family import Family
+from ...output import Asset, Bundle, Output, Step
 
 if TYPE_CHECKING:
     from ...brand import Brand

@@ -7,8 +7,8 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from ...atomic import write_bytes
-from ...confine import read_project_file
 from ...errors import Failed
+from ...heart import heart_svg
 from ...render.html import TemplateProblem, fill_template
 
 if TYPE_CHECKING:
@@ -28,7 +28,7 @@ def render_site(job: Job) -> None:
     root = Path(job.root)
     sizes = {rel: human_size((root / rel).stat().st_size) for rel in job.needs}
     # The page carries its heart inline, so build/ can be hosted on its own.
-    svg = read_project_file(root, f"brand/{job.brand['heart']}")
+    svg = heart_svg(root, job.brand).encode()
     heart = "data:image/svg+xml;base64," + base64.b64encode(svg).decode()
     try:
         params = {"sizes": sizes, "heart": heart}

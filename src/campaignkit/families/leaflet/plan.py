@@ -7,8 +7,8 @@ from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING
 
 from ...content import localize
-from ...family import Family, Step
-from ...output import Asset, Output
+from ...family import Family
+from ...output import Asset, Output, Step
 from ...render import preview
 
 if TYPE_CHECKING:

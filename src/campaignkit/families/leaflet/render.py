@@ -34,13 +34,14 @@ def check_pages(document, template: str, pages) -> list[str]:
         for anchor in page.anchors:
             if anchor.startswith("page-"):
                 starts.setdefault(anchor, index)  # a long section is anchored on each page
+    missing = [number for number in range(1, len(pages) + 1) if f"page-{number}" not in starts]
+    if missing:
+        return [f'templates/{template} has no element with id="page-{number}"; put it on the '
+                f"element that holds page {number}" for number in missing]  # fmt: skip
     total = len(pages)
     for number, page in enumerate(pages, start=1):
-        start = starts.get(f"page-{number}")
+        start = starts[f"page-{number}"]
         end = starts.get(f"page-{number + 1}", len(document.pages))
-        if start is None:
-            return [f'templates/{template} has no element with id="page-{number}"; put it '
-                    f"on the element that holds page {number}"]  # fmt: skip
         if end - start > 1:
             return [
                 f"page {number} of {total} holds too much text and runs over; shorten {page.holds}"

@@ -6,8 +6,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from ...family import Family, Step
-from ...output import Asset, Bundle, Output
+from ...family import Family
+from ...output import Asset, Bundle, Output, Step
 
 if TYPE_CHECKING:
     from ...brand import Brand
@@ -76,7 +76,7 @@ def plan(
                             stamp, fonts))  # fmt: skip
     press = [asset for asset in assets if "press" in asset.packs]
     planned.append(pack("press", "Press-ready posters and the blue heart", press, heading,
-                        stamp, fonts, extras=(f"brand/{brand.heart}",)))  # fmt: skip
+                        stamp, fonts, extras=(f"brand/{brand.heart.file}",)))  # fmt: skip
     return [out for out in planned if out.needs]
 
 

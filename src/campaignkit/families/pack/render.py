@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING
 from ...atomic import write_bytes
 from ...confine import Refused, read_project_file
 from ...errors import Failed
+from ...heart import heart_svg
 
 if TYPE_CHECKING:
     from ...job import Job
@@ -33,12 +34,15 @@ def write_pack(job: Job) -> None:
     stamp = dt.datetime.fromisoformat(context.stamp.replace("Z", "+00:00"))
     entries: dict[str, bytes] = {}
     listed = []
+    heart = f"brand/{job.brand['heart']['file']}"
     for member in context.files:
         name = entry_name(member.path)
         try:  # the one path check: a member linked out of the project is refused
             data = read_project_file(root, member.path, MEMBERS)
         except Refused as err:
             raise Failed([str(err)]) from None
+        if member.path == heart:  # the heart travels in the brand's colours
+            data = heart_svg(root, job.brand).encode()
         entries[name] = data
         item = {"path": name, "kind": member.kind, "language": member.language,
                 "city": member.city, **facts(root / member.path, data)}  # fmt: skip

@@ -6,10 +6,11 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
-from ...family import Family, Step
+from ...colours import device_cmyk
+from ...family import Family
 from ...labels import fill
 from ...locales import long_date
-from ...output import Asset, Output
+from ...output import Asset, Output, Step
 from ...render import preview
 
 if TYPE_CHECKING:
@@ -259,10 +260,7 @@ def press_geometry(brand: Brand, width: float, height: float, k: float, **common
         trim_w=width,
         trim_h=height,
         bleed=bleed,
-        colors={
-            name: "device-cmyk({}% {}% {}% {}%)".format(*(f"{v:g}" for v in cmyk))
-            for name, cmyk in brand.cmyk.items()
-        },
+        colors={name: device_cmyk(cmyk) for name, cmyk in brand.cmyk.items()},
         slug=slug,
         profile=brand.press.profile,
         profile_name=brand.press.profile_name,

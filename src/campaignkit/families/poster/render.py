@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import base64
 import dataclasses
 import hashlib
 import json
@@ -10,7 +9,6 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from ...atomic import write_bytes
-from ...confine import read_project_file
 from ...errors import Failed
 from ...fitting import Measure, fit, overflow
 from ...render.pdf import fitted_boxes, lay_out, write_checked
@@ -27,11 +25,12 @@ def fit_poster(job: Job) -> None:
     Fitting runs at the reference size; every size and variant scales from it and checks
     its own layout again.
     """
-    root, target = Path(job.root), Path(job.root) / job.target
-    params = {**dataclasses.asdict(job.params), "heart": heart_source(root, job)}
+    target = Path(job.root) / job.target
+    params = dataclasses.asdict(job.params)
+    press = params["variant"] == "press"
 
     def measure(sizes: dict[str, float]) -> dict[str, Measure]:
-        document = lay_out(job, {**params, "sizes": sizes}, render_options(params))[0]
+        document = lay_out(job, {**params, "sizes": sizes}, render_options(params), press)[0]
         return fitted_boxes(document, list(sizes), job.template)
 
     fitted = fit(measure, params["fit"])
@@ -49,8 +48,9 @@ def render_poster(job: Job) -> None:
     root, target = Path(job.root), Path(job.root) / job.target
     geometry = job.params
     sizes = json.loads((root / job.needs[0]).read_text())["sizes"]
-    params = {**dataclasses.asdict(geometry), "sizes": sizes, "heart": heart_source(root, job)}
-    document, fetcher = lay_out(job, params, render_options(params))
+    params = {**dataclasses.asdict(geometry), "sizes": sizes}
+    press = geometry.variant == "press"
+    document, fetcher = lay_out(job, params, render_options(params), press)
     problems = [
         too_long(job, field, sizes[field], result)
         for field, result in sorted(fitted_boxes(document, list(sizes), job.template).items())
@@ -64,7 +64,7 @@ def render_poster(job: Job) -> None:
         raise Failed(["has RGB colour, which a press PDF must not: give every colour in "
                       "the template as p.colors (CMYK from brand/brand.yaml) and use CMYK "
                       "images"])  # fmt: skip
-    if geometry.variant == "press":
+    if press:
         problems = low_resolution_images(pdf, geometry.min_dpi, Path(job.root), fetcher.fetched)
         if problems:
             raise Failed(problems)
@@ -86,19 +86,6 @@ def write_options(job: Job, params: dict, report: dict) -> dict:
         "finisher": finisher(params, key, report),
         "pdf_identifier": hashlib.md5(key.encode()).hexdigest().encode(),
     }
-
-
-def heart_source(root: Path, job: Job) -> str:
-    """The blue heart for the template: the brand's SVG, recoloured to CMYK for press."""
-    brand, params = job.brand, job.params
-    rel = f"brand/{brand['heart']}"
-    if params.variant != "press":
-        return rel
-    svg = read_project_file(root, rel).decode("utf-8")
-    for name, value in brand["colors"].items():
-        for spelling in {value, value.lower(), value.upper()}:
-            svg = svg.replace(f'"{spelling}"', f'"{params.colors[name]}"')
-    return "data:image/svg+xml;base64," + base64.b64encode(svg.encode()).decode()
 
 
 def too_long(job: Job, field: str, size: float, result: Measure) -> str:

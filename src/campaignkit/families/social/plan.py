@@ -12,10 +12,10 @@ from typing import TYPE_CHECKING
 from babel import Locale
 
 from ...brand import steps_between
-from ...family import Family, Step
+from ...family import Family
 from ...labels import fill
 from ...locales import join_list, long_date, millions
-from ...output import Asset, Output
+from ...output import Asset, Output, Step
 
 if TYPE_CHECKING:
     from ...brand import Brand, CardText

@@ -24,10 +24,10 @@ from typing import TYPE_CHECKING
 from xml.sax.saxutils import escape
 
 from ...atomic import write_bytes
-from ...confine import read_project_file
 from ...errors import Failed
 from ...fitting import Measure, fit, overflow, too_wide, wrap
 from ...glyphs import uncovered
+from ...heart import heart_svg
 
 if TYPE_CHECKING:
     from ...job import Job
@@ -81,7 +81,7 @@ def render_card(job: Job) -> None:
     """doit action: lay out and draw one card; write the PNG (alt text in its metadata) and
     the sidecar JSON. Fails naming the text if one does not fit even at its minimum size."""
     root, context, params = Path(job.root), job.context, job.params
-    heart = read_project_file(root, f"brand/{job.brand['heart']}").decode("utf-8")
+    heart = heart_svg(root, job.brand)
     problems = uncovered(context.texts, [root / rel for rel in job.font_files])
     if problems:
         raise Failed(problems)
