@@ -153,9 +153,15 @@ def project_relative(root: Path, path: Path) -> str:
 
 
 def plain(value: object) -> object:
-    """A family's typed record as plain data (what config_changed digests)."""
+    """A family's typed record as plain data, what config_changed digests (as
+    dataclasses.asdict, without its deep copies: the records are never changed)."""
     if dataclasses.is_dataclass(value) and not isinstance(value, type):
-        return dataclasses.asdict(value)
+        return {field.name: plain(getattr(value, field.name))
+                for field in dataclasses.fields(value)}  # fmt: skip
+    if isinstance(value, dict):
+        return {key: plain(item) for key, item in value.items()}
+    if isinstance(value, (list, tuple)):
+        return [plain(item) for item in value]
     return value
 
 
@@ -188,6 +194,13 @@ def describe(root: Path, brand: Brand, planned: list[Output], step: Step,
     module = step.action.split(":")[0]
     code_files = [project_relative(root, path) for path in closure(module, code)]
     chains: dict[str, list[str]] = {}
+    plains: dict[int, object] = {}  # outputs of one poster or card share their context
+
+    def digestible(value: object) -> object:
+        if id(value) not in plains:
+            plains[id(value)] = plain(value)
+        return plains[id(value)]
+
     yield {"basename": step.name, "name": None, "doc": step.doc}
     for out in planned:
         if out.step != step:
@@ -204,7 +217,8 @@ def describe(root: Path, brand: Brand, planned: list[Output], step: Step,
         job = make_job(root, brand_data, out, step, deps)
         # Exactly one config_changed: the content shown, renderer settings and versions.
         inputs = {"revision": step.revision, "versions": library_versions(),
-                  "content": plain(out.context), "params": plain(out.params)}  # fmt: skip
+                  "content": digestible(out.context),
+                  "params": digestible(out.params)}  # fmt: skip
         yield {
             "basename": step.name,
             "name": out.name,

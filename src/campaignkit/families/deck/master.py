@@ -7,6 +7,7 @@ import copy
 import datetime as dt
 import io
 from dataclasses import dataclass
+from functools import lru_cache
 from pathlib import Path
 
 from lxml import etree
@@ -93,6 +94,19 @@ THEME_COLOURS = {"dk1": "ink", "lt1": "paper", "dk2": "navy", "lt2": "sky", "acc
                  "accent6": "ink", "hlink": "blue", "folHlink": "navy"}  # fmt: skip
 
 
+def master_of(root: Path, brand: Brand) -> bytes:
+    """The master for decks of `brand`, made once per process (every deck shares it)."""
+    from ...heart import heart_svg
+
+    return _made(str(root), brand.model_dump_json(), heart_svg(root, brand.model_dump()))
+
+
+@lru_cache(maxsize=4)
+def _made(root: str, brand: str, heart: str) -> bytes:
+    # keyed by the brand and the heart drawing: either changed, a new master
+    return make_master(Path(root), Brand.model_validate_json(brand), MADE)
+
+
 def make_master(root: Path, brand: Brand, created: dt.datetime) -> bytes:
     """The master deck's bytes: 16:9, brand theme, the LAYOUTS and no slides."""
     from pptx import Presentation
@@ -124,11 +138,17 @@ def make_master(root: Path, brand: Brand, created: dt.datetime) -> bytes:
 def heart_png(root: Path, brand: Brand, height: int) -> bytes:
     """The blue heart in the brand's colours, rasterised at `height` px (resvg: no system
     fonts)."""
-    import resvg_py
-
     from ...heart import heart_svg
 
-    svg = heart_svg(root, brand.model_dump())
+    return rasterised(heart_svg(root, brand.model_dump()), height)
+
+
+@lru_cache(maxsize=8)
+def rasterised(svg: str, height: int) -> bytes:
+    """An SVG as PNG `height` px tall (the master's heart and the slides' are one: made once
+    per process)."""
+    import resvg_py
+
     return bytes(resvg_py.svg_to_bytes(svg_string=svg, height=height, skip_system_fonts=True))
 
 

@@ -16,11 +16,12 @@ from ...errors import Failed
 from ...fitting import Measure, fit, overflow, too_wide, wrap
 from ...render.ooxml import normalised, set_properties, tidy
 from ...render.pptxparts import remove_shape, set_alt_text, set_end_language, set_language, set_rtl
-from .master import MADE, heart_png, make_master
+from .master import heart_png, master_of
 from .slides import Chart, Paragraph, Picture, Slide
 
 if TYPE_CHECKING:
     from ...job import Job
+    from .plan import Context
 
 EMU_PER_PT = 12700
 #: Room kept for the small differences between PowerPoint's, LibreOffice's and our line breaks.
@@ -36,7 +37,7 @@ def render_deck(job: Job) -> None:
     context = job.context
     brand = Brand.model_validate(job.brand)
     try:
-        master = make_master(root, brand, MADE)
+        master = master_of(root, brand)
         heart = heart_png(root, brand, job.params.heart_px)
     except Refused as err:
         raise Failed([str(err)]) from None
@@ -69,7 +70,7 @@ def render_deck(job: Job) -> None:
     write_bytes(root / job.target, normalised(buffer.getvalue(), created))
 
 
-def fill_slide(root: Path, brand: Brand, slide, spec: Slide, context, heart: bytes,
+def fill_slide(root: Path, brand: Brand, slide, spec: Slide, context: Context, heart: bytes,
                where: str) -> list[str]:  # fmt: skip
     """Fill the slide's placeholders by idx; remove the ones left empty; write its notes.
     Texts of one role on a slide share one size: the largest that fits all of them."""
@@ -114,7 +115,7 @@ def fill_slide(root: Path, brand: Brand, slide, spec: Slide, context, heart: byt
 
 
 def set_text(ph, spec: DeckText, paragraphs: tuple[Paragraph, ...], size: float,
-             context) -> None:  # fmt: skip
+             context: Context) -> None:  # fmt: skip
     """The paragraphs at `size` pt, with the line spacing and gaps of that size (the same
     <a:lnSpc>, <a:spcBef>, <a:spcAft> as master.spacing writes in the master's styles)."""
     from pptx.util import Centipoints, Pt

@@ -31,6 +31,7 @@ from ...heart import heart_svg
 
 if TYPE_CHECKING:
     from ...job import Job
+    from .plan import Context, Params, Style
 
 #: Texts of the main column, top to bottom, fitted together.
 MAIN = ("figure", "headline", "quote", "support", "note")
@@ -98,7 +99,7 @@ def render_card(job: Job) -> None:
     write_bytes(root / job.target, png)
 
 
-def lay_out(root: Path, context: dict, params: dict, heart: str) -> Layout:
+def lay_out(root: Path, context: Context, params: Params, heart: str) -> Layout:
     """Where the hearts, every text and the rule go. Raises Overflow naming the text that
     does not fit."""
     texts, styles, gap, inset = context.texts, params.text, params.gap, params.insets
@@ -158,7 +159,8 @@ def lay_out(root: Path, context: dict, params: dict, heart: str) -> Layout:
     return mirror(Layout(tuple(hearts), tuple(blocks), rule), params.width, context.rtl)
 
 
-def fit_stack(root: Path, context, params, width: int, room: int) -> list[Block]:
+def fit_stack(root: Path, context: Context, params: Params, width: int,
+              room: int) -> list[Block]:  # fmt: skip
     """The main texts at the largest sizes that fit `room`.
 
     Each text first drops the sizes at which a word of it is wider than the column; then
@@ -206,7 +208,7 @@ def message(text: str, block: Block, measure: Measure) -> str:
     return overflow(block.role, text, block.size, "px", measure)
 
 
-def set_text(root: Path, role: str, text: str, style, size: int, lang: str, box: Box):
+def set_text(root: Path, role: str, text: str, style: Style, size: int, lang: str, box: Box):
     """`text` wrapped by words into `box.w` at `size`: a Block as tall as its lines."""
     font = font_at(str(root / style.font), size)
     if style.upper:
@@ -265,7 +267,7 @@ def heart_width(svg: str, height: int) -> int:
     return heart_image(svg, height).width
 
 
-def draw(root: Path, context: dict, params: dict, layout: Layout, heart: str):
+def draw(root: Path, context: Context, params: Params, layout: Layout, heart: str):
     """The card as an image. Each ink (a text colour, the rule's, a one-colour heart's) is
     drawn as a coverage mask, then laid on the background: as a palette image of the
     background and each ink blended into it in even steps (exact brand colours, a third of
