@@ -71,17 +71,18 @@ def _imports(path: Path, module: str) -> tuple[str, ...]:
     return tuple(name for name in found if name == NAME or name.startswith(f"{NAME}."))
 
 
-def _runtime_nodes(tree: ast.AST):
-    """Every node of `tree` except what sits under `if TYPE_CHECKING:`."""
-    todo = [tree]
+def _runtime_nodes(tree: ast.Module):
+    """Every statement of `tree`, nested ones included, except what sits under
+    `if TYPE_CHECKING:` (imports are statements: expressions need no visit)."""
+    todo = list(tree.body)
     while todo:
         node = todo.pop()
         yield node
-        for child in ast.iter_child_nodes(node):
-            if isinstance(child, ast.If) and _is_type_checking(child.test):
-                todo += child.orelse
-            else:
-                todo.append(child)
+        if isinstance(node, ast.If) and _is_type_checking(node.test):
+            todo += node.orelse
+            continue
+        for name in ("body", "orelse", "finalbody", "handlers", "cases"):
+            todo += [child for child in getattr(node, name, ()) if isinstance(child, ast.AST)]
 
 
 def _is_type_checking(test: ast.expr) -> bool:

@@ -146,22 +146,22 @@ def library_versions() -> dict[str, str]:
     return {name: version(name) for name in LIBRARIES}
 
 
-def project_relative(root: Path, path: Path) -> str:
-    """`path` relative to the project where it is inside it (an editable install's code),
-    else absolute (an installed package's)."""
-    return path.relative_to(root).as_posix() if path.is_relative_to(root) else str(path)
-
-
-def plain(value: object) -> object:
+def plain(value: object, memo: dict[int, object] | None = None) -> object:
     """A family's typed record as plain data, what config_changed digests (as
-    dataclasses.asdict, without its deep copies: the records are never changed)."""
+    dataclasses.asdict, without its deep copies: the records are never changed; a record
+    met again, by identity in `memo`, is converted once)."""
+    if memo is not None and id(value) in memo:
+        return memo[id(value)]
     if dataclasses.is_dataclass(value) and not isinstance(value, type):
-        return {field.name: plain(getattr(value, field.name))
-                for field in dataclasses.fields(value)}  # fmt: skip
+        found = {field.name: plain(getattr(value, field.name), memo)
+                 for field in dataclasses.fields(value)}  # fmt: skip
+        if memo is not None:
+            memo[id(value)] = found
+        return found
     if isinstance(value, dict):
-        return {key: plain(item) for key, item in value.items()}
+        return {key: plain(item, memo) for key, item in value.items()}
     if isinstance(value, (list, tuple)):
-        return [plain(item) for item in value]
+        return [plain(item, memo) for item in value]
     return value
 
 
@@ -191,16 +191,13 @@ def describe(root: Path, brand: Brand, planned: list[Output], step: Step,
     """The doit task dicts of one step of a family."""
     brand_files = ["brand/brand.yaml", *(f"brand/{rel}" for rel in brand.files())]
     brand_data = brand.model_dump()
+    # The code the step's action runs, by digest: checked once per run for all its tasks
+    # (as file_dep, every task would check every module again).
     module = step.action.split(":")[0]
-    code_files = [project_relative(root, path) for path in closure(module, code)]
+    code_digests = {path.relative_to(code.parent).as_posix(): freshness.digest(path)
+                    for path in closure(module, code)}  # fmt: skip
     chains: dict[str, list[str]] = {}
-    plains: dict[int, object] = {}  # outputs of one poster or card share their context
-
-    def digestible(value: object) -> object:
-        if id(value) not in plains:
-            plains[id(value)] = plain(value)
-        return plains[id(value)]
-
+    memo: dict[int, object] = {}  # outputs of one poster or card share their records
     yield {"basename": step.name, "name": None, "doc": step.doc}
     for out in planned:
         if out.step != step:
@@ -215,10 +212,11 @@ def describe(root: Path, brand: Brand, planned: list[Output], step: Step,
         # Paths relative to the project (doit runs in the folder of dodo.py): a moved or
         # copied checkout, build/ included, is still up to date.
         job = make_job(root, brand_data, out, step, deps)
-        # Exactly one config_changed: the content shown, renderer settings and versions.
+        # Exactly one config_changed: the content shown, renderer settings, the code that
+        # draws it and the versions of the libraries it uses.
         inputs = {"revision": step.revision, "versions": library_versions(),
-                  "content": digestible(out.context),
-                  "params": digestible(out.params)}  # fmt: skip
+                  "code": code_digests, "content": plain(out.context, memo),
+                  "params": plain(out.params, memo)}  # fmt: skip
         yield {
             "basename": step.name,
             "name": out.name,
@@ -228,7 +226,7 @@ def describe(root: Path, brand: Brand, planned: list[Output], step: Step,
                 (freshness.record, [str(root), out.targets]),
             ],
             "targets": out.targets,
-            "file_dep": deps + list(out.needs) + code_files,
+            "file_dep": deps + list(out.needs),
             "uptodate": [config_changed(inputs), (freshness.unchanged, [str(root)])],
             "clean": True,
         }

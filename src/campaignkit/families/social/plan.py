@@ -96,11 +96,12 @@ def plan(
 ) -> list[Output]:
     """Every card in every language its texts have, at every size (PNGs carry no date)."""
     outputs = []
+    styles = {role: text_style(brand, spec) for role, spec in brand.social.text}  # shared
     for lang, language in campaign.main.languages.items():
         for card in campaign_cards(campaign, lang, language.locale):
-            outputs += card_outputs(campaign, brand, card, lang)
+            outputs += card_outputs(campaign, brand, styles, card, lang)
         for card in event_cards(campaign, lang, language.locale):
-            outputs += card_outputs(campaign, brand, card, lang)
+            outputs += card_outputs(campaign, brand, styles, card, lang)
     return outputs
 
 
@@ -232,7 +233,8 @@ def one_line_date(date: dt.date, locale: str) -> str:
     return long_date(date.isoformat(), locale).replace(" ", "\u00a0")
 
 
-def card_outputs(campaign: Campaign, brand: Brand, card: Card, lang: str) -> list[Output]:
+def card_outputs(campaign: Campaign, brand: Brand, styles: dict[str, Style], card: Card,
+                 lang: str) -> list[Output]:  # fmt: skip
     language = campaign.main.languages[lang]
     texts = {role: card.texts[role] for role in ROLES if card.texts.get(role)}
     heart = campaign.labels.blue_heart_title[lang]
@@ -259,7 +261,7 @@ def card_outputs(campaign: Campaign, brand: Brand, card: Card, lang: str) -> lis
                 context=context,
                 lang=lang,
                 city=card.city,
-                params=card_params(brand, card, list(texts), size, width, height),
+                params=card_params(brand, styles, card, list(texts), size, width, height),
                 extra_targets=(sidecar,),
                 shows=Asset(
                     kind="card",
@@ -277,7 +279,8 @@ def card_outputs(campaign: Campaign, brand: Brand, card: Card, lang: str) -> lis
     return outputs
 
 
-def card_params(brand: Brand, card: Card, roles: list[str], size: str, width: int,
+def card_params(brand: Brand, styles: dict[str, Style], card: Card, roles: list[str],
+                size: str, width: int,
                 height: int) -> Params:  # fmt: skip
     """What the renderer needs besides the texts: geometry, and the face, sizes and colour
     of each text the card shows (so a style edit rebuilds the cards that show it)."""
@@ -295,7 +298,7 @@ def card_params(brand: Brand, card: Card, roles: list[str], size: str, width: in
         rule=social.rule,
         background=brand.colors[social.background],
         rule_color=brand.colors[social.rule_color],
-        text={role: text_style(brand, getattr(social.text, role)) for role in roles},
+        text={role: styles[role] for role in roles},
     )
 
 
