@@ -237,3 +237,19 @@ def test_a_moved_checkout_is_still_up_to_date(project, tmp_path):
         .replace("[PAG-ASA, Sürya]", "[Sürya, PAG-ASA]")
     )
     assert run_doit(moved, "run", "leaflet").executed == ["leaflet:liege-fr"]
+
+
+def test_no_room_even_for_the_lock_is_one_line(project, monkeypatch):
+    import errno
+
+    from campaignkit import lock
+
+    def full(root):
+        raise OSError(errno.ENOSPC, "No space left on device")
+
+    monkeypatch.setattr(lock, "hold", full)
+    result = run_doit(project, "list")
+    assert result.code == 3
+    assert result.err == (
+        "ERROR: no space left on device while writing build/.lock; free space and run doit again\n"
+    )
