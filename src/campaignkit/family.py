@@ -21,10 +21,6 @@ class Settings:
     programs: Mapping[str, str | None] = field(default_factory=dict)  # found on PATH, by name
 
 
-def no_problems(campaign: Campaign) -> list[Problem]:
-    return []
-
-
 def no_notices(settings: Settings, outputs: list[Output]) -> list[str]:
     return []
 
@@ -39,7 +35,6 @@ class Family:
     folders: tuple[str, ...]  # folders of build/ it owns: files no output owns are swept
     # (campaign, brand, settings, outputs planned by the families before it) -> its outputs
     plan: Callable[[Campaign, Brand, Settings, list[Output]], list[Output]]
-    check: Callable[[Campaign], list[Problem]] = no_problems  # content it needs, at load
     programs: Mapping[str, tuple[str, ...]] = field(default_factory=dict)  # name -> commands
     notices: Callable[[Settings, list[Output]], list[str]] = no_notices  # said on every run
     words: tuple[str, ...] = ()  # the gallery's names of its kinds: 'kinds.leaflet'

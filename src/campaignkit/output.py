@@ -33,7 +33,6 @@ class Asset:
     variant: str | None = None  # 'press', 'office': named in words by gallery.yaml `variants`
     packs: frozenset[str] = frozenset({"language"})  # kinds of pack carrying it (pack family)
     fonts: bool = False  # uses the brand fonts without embedding them: packs ship them
-    extras: tuple[str, ...] = ()  # brand files a pack holding it carries too (under brand/)
     usage: tuple[str, ...] = ()  # lines of a pack's README on using this kind of file
     licences: tuple[str, ...] = ()  # lines of a pack's README on the licences of its parts
 

@@ -101,7 +101,6 @@ def load(root: Path, families: tuple[Family, ...] = FAMILIES) -> tuple[Brand, li
         problems += err.problems
     if campaign is not None:
         problems += missing_words(campaign, [word for family in families for word in family.words])
-        problems += [problem for family in families for problem in family.check(campaign)]
     if brand is not None and campaign is not None:
         problems += missing_glyphs(campaign, [root / "brand" / rel for rel in brand.font_files()])
     epoch, problem = source_date_epoch()

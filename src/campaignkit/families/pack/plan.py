@@ -83,7 +83,6 @@ def plan(
 def pack(name: str, title: str, members: list[Asset], heading: str, stamp: str,
          fonts: tuple[str, ...], lang: str | None = None,
          extras: tuple[str, ...] = ()) -> Output:  # fmt: skip
-    extras = (*extras, *(path for asset in members for path in asset.extras))
     if any(asset.fonts for asset in members):
         extras = (*extras, *fonts)
     files = sorted(
