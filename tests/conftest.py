@@ -193,7 +193,7 @@ launch:
   text: {en: Launch text., fr: Texte du lancement.}
 help:
   text: {en: Help., fr: Aide.}
-  contacts:
+  centres:
     - name: Sürya
 """
 
@@ -217,14 +217,14 @@ text: {en: In plain sight., fr: Au grand jour.}
 def make_content(root: Path) -> Path:
     """A small valid content tree (English and French, one city) under `root`."""
     from campaignkit.labels import PLACEHOLDERS
-    from campaignkit.schema import GalleryFile, LabelsFile
+    from campaignkit.schema import GalleryFile, LabelsFile, Text
 
     def label(name: str) -> str:
         words = " ".join(f"{{{word}}}" for word in sorted(PLACEHOLDERS.get(name, ())))
         return f'{name}: {{en: "{name} {words}", fr: "{name} fr {words}"}}\n'
 
     labels = "".join(label(name) for name in LabelsFile.model_fields)
-    words = [name for name in GalleryFile.model_fields if name not in ("kinds", "variants")]
+    words = [name for name, spec in GalleryFile.model_fields.items() if spec.annotation is Text]
     gallery = "".join(f"{name}: {{en: {name}, fr: {name} fr}}\n" for name in words)
     for section, names in (("kinds", KINDS), ("variants", VARIANTS)):
         gallery += f"{section}:\n" + "".join(

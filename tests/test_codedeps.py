@@ -46,7 +46,7 @@ EXPECTED = {
     "families/leaflet/render.py": {"leaflet"},
     "families/poster/__init__.py": {"poster-fit", "poster"},
     "families/poster/render.py": {"poster-fit", "poster"},
-    "families/poster/press.py": {"poster-fit", "poster"},
+    "render/press.py": {"poster-fit", "poster"},
     "families/social/__init__.py": {"social"},
     "families/social/render.py": {"social"},
     "families/deck/__init__.py": {"deck", "deck-preview"},
@@ -60,7 +60,7 @@ EXPECTED = {
     "families/gallery/render.py": {"site"},
     # Planning, loading and task machinery: their effect on an output is the content and
     # settings it is given, which its config_changed digests.
-    **dict.fromkeys(["characters.py", "codedeps.py", "content.py", "family.py", "freshness.py",
+    **dict.fromkeys(["aid.py", "characters.py", "codedeps.py", "content.py", "family.py", "freshness.py",
                      "job.py", "lock.py", "output.py", "plan.py", "registry.py", "state.py",
                      "sweep.py", "tasks.py", "families/leaflet/plan.py",
                      "families/poster/plan.py", "families/social/plan.py",

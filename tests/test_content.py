@@ -355,7 +355,7 @@ def test_cross_checks_of_labels_cities_and_stories_run_beside_their_schema_error
         "to fill in",
         "content/labels.yaml:14: phones: is not a known field; remove it or fix its spelling "
         "(known: archetypes, blue_heart_title, events_title, figures_title, help_short, "
-        "help_title, illumination, illumination_city, lit_up_headline, lit_up_support, phone, "
+        "help_title, illumination, illumination_city, lit_up_headline, lit_up_support, phone, qr, "
         "review_pending, source, spotlight, spotlight_kicker, stand, stand_plain, theme_line, "
         "themes_title, what_is)",
         "content/stories/beggar.yaml:4: text: has no 'fr' text; add a 'fr:' line",

@@ -17,6 +17,7 @@ PLACEHOLDERS = {
     "spotlight": {"people"},
     "lit_up_support": {"date"},
     "help_short": {"contacts"},
+    "qr": {"site"},
 }
 
 

@@ -22,6 +22,8 @@ class Asset:
     """A file partners download, as the packs list it and the gallery shows it."""
 
     kind: str  # 'leaflet': its kind in manifests, named in words by gallery.yaml `kinds`
+    group: str  # the piece it is a version of: one gallery tile ('poster:shine-the-light');
+    #             its versions differ in language, variant and size
     title: str  # the gallery's title for it: its headline, in its language
     alt: str  # the text alternative of its preview
     lang: str | None
@@ -31,7 +33,10 @@ class Asset:
     preview: str | None = None  # a PNG of it for the gallery
     slides: tuple[str, ...] = ()  # a PNG of each slide (decks)
     variant: str | None = None  # 'press', 'office': named in words by gallery.yaml `variants`
-    packs: frozenset[str] = frozenset({"language"})  # kinds of pack carrying it (pack family)
+    size: str | None = None  # 'A2', 'story': named in words by gallery.yaml `sizes`
+    # kinds of pack carrying it (pack family): 'language' (campaign-wide assets in a language),
+    # 'city' (campaign-wide assets city packs add to the city's own), 'press' (print shops)
+    packs: frozenset[str] = frozenset({"language"})
     fonts: bool = False  # uses the brand fonts without embedding them: packs ship them
     usage: tuple[str, ...] = ()  # lines of a pack's README on using this kind of file
     licences: tuple[str, ...] = ()  # lines of a pack's README on the licences of its parts

@@ -147,6 +147,7 @@ class Quote(Model):
     author: Name
     role: Text
     text: Text
+    short: Text | None = None  # an excerpt for formats too small for the whole quote
 
 
 class BlueHeart(Model):
@@ -162,15 +163,41 @@ class Launch(Model):
     text: Text
 
 
-class Contact(Model):
+class Centre(Model):
+    """A place victims can turn to, with only the ways to reach it that a source gives."""
+
     name: Name
-    phone: Phone | None = None
+    city: Text | None = None
     website: Url | None = None
+    phone: Phone | None = None
+
+
+class ContactPoint(Model):
+    """The one address victims and witnesses can turn to, in each language it has."""
+
+    name: Text
+    text: Text
+    launched: dt.date | None = None
+    sites: Annotated[dict[LangCode, Url], Field(min_length=1)]  # its address per language
+    fallback: LangCode  # the address pieces in other languages give (one of `sites`)
+    languages: list[LangCode] = []  # the languages the site is in
+    note: Text | None = None  # said where a piece's language is not among `languages`
+
+    @model_validator(mode="after")
+    def _fallback_has_a_site(self):
+        if self.fallback not in self.sites:
+            raise ValueError(
+                f"fallback '{self.fallback}' has no address under sites; name one of "
+                f"{', '.join(self.sites)}"
+            )
+        return self
 
 
 class Help(Model):
-    text: Text
-    contacts: list[Contact] = []
+    text: Text  # on the centres
+    point: ContactPoint | None = None
+    centres: list[Centre] = []
+    minors: Text | None = None  # where a child victim is referred
 
 
 class CampaignFile(Model):
@@ -258,6 +285,7 @@ class LabelsFile(Model):
     lit_up_headline: Text
     lit_up_support: Text
     help_short: Text
+    qr: Text  # the QR code's text alternative: "QR code: {site}"
     themes_title: Text
     archetypes: Text  # said of the spotlight stories in speaker notes
 
@@ -280,3 +308,5 @@ class GalleryFile(Model):
     draft: Text
     kinds: dict[Slug, Text]  # the name of each kind of file ('leaflet'), as families give it
     variants: dict[Slug, Text]  # the name of each variant ('press')
+    sizes: dict[str, Text] = {}  # the name of each size or platform ('A2', 'story')
+    readme: dict[Slug, Text] = {}  # the words of the packs' README.txt

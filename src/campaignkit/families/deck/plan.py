@@ -8,6 +8,7 @@ from typing import TYPE_CHECKING
 
 from babel import Locale
 
+from ...aid import printed
 from ...family import Family
 from ...labels import fill
 from ...locales import join_list, long_date, millions
@@ -121,6 +122,7 @@ def plan(
                     # the talk deck is for any partner: every city pack carries it
                     shows=Asset(
                         kind="deck",
+                        group=f"deck:{deck_id}",
                         title=context.title,
                         alt=context.title,
                         lang=lang,
@@ -246,8 +248,8 @@ def deck_slides(campaign: Campaign, deck_id: str, lang: str, locale: str) -> lis
         )
     )
     contacts = [
-        " · ".join(part for part in (c.name, c.phone, c.website) if part)
-        for c in main.help.contacts
+        " · ".join(part for part in (c.name, c.phone, c.website and printed(c.website)) if part)
+        for c in main.help.centres
     ]
     found.append(
         slide(

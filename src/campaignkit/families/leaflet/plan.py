@@ -6,6 +6,7 @@ from __future__ import annotations
 from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING
 
+from ...aid import Aid, where_to_get_help
 from ...content import localize
 from ...family import Family
 from ...output import Asset, Output, Step
@@ -44,7 +45,7 @@ class Context:
     trafficking: dict
     figures: dict
     blue_heart: dict
-    help: dict
+    help: Aid
     stories: list[str]
     city: dict
 
@@ -81,8 +82,10 @@ def plan(
                 needs=(out.target,),
             )
             title = out.context.headline["title"]
-            asset = Asset(kind="leaflet", title=title, alt=title, lang=lang, city=city.id,
-                          path=out.target, preview=shown.target, usage=USAGE)  # fmt: skip
+            asset = Asset(kind="leaflet", group=f"leaflet:{city.id}", title=title, alt=title,
+                          lang=lang, city=city.id,
+                          path=out.target, preview=shown.target, packs=frozenset(),
+                          usage=USAGE)  # a city's own: in its city pack only  # fmt: skip
             outputs += [replace(out, shows=asset), shown]
     return outputs
 
@@ -98,7 +101,7 @@ def leaflet(campaign: Campaign, city: City, lang: str, created: str | None) -> O
                        "description": launch.text[lang]})  # fmt: skip
     events.sort(key=lambda event: (event["date"], event["time"] or ""))
     labels = localize(campaign.labels, lang)
-    used = [*LABELS, "phone"] if any(c.phone for c in main.help.contacts) else LABELS
+    used = [*LABELS, "phone"] if any(c.phone for c in main.help.centres) else LABELS
     headline, *others = main.themes
     image = None
     if city.data.image:
@@ -125,7 +128,7 @@ def leaflet(campaign: Campaign, city: City, lang: str, created: str | None) -> O
             ],
         },
         blue_heart=localize(main.blue_heart, lang),
-        help=localize(main.help, lang),
+        help=where_to_get_help(campaign, lang),
         stories=[story.data.title[lang] for story in campaign.stories.values()],
         city={"name": city.data.name[lang], "events": events, "image": image},
     )

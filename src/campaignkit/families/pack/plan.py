@@ -46,9 +46,10 @@ def plan(
     campaign: Campaign, brand: Brand, settings: Settings, before: list[Output]
 ) -> list[Output]:
     """Packs of the assets planned before; each lists exactly its members and their facts.
-    A language pack holds every asset in its language; a city pack the city's own assets
-    and the campaign-wide ones city packs carry, in the city's languages; the press pack
-    the assets for print shops."""
+    A language pack holds the assets in its language that language packs carry (the
+    campaign-wide ones, not every city's files); a city pack the city's own assets and the
+    campaign-wide ones city packs carry, in the city's languages; the press pack the assets
+    for print shops. So a city's edit rewrites that city's pack only."""
     assets = [out.shows for out in before if isinstance(out.shows, Asset)]
     main = campaign.main
     day = main.day.date.isoformat()

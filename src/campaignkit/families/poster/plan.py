@@ -143,7 +143,7 @@ def poster_context(campaign: Campaign, texts: dict, lang: str, created: str | No
     language = main.languages[lang]
     contacts = [
         f"{contact.name} {contact.phone}" if contact.phone else contact.name
-        for contact in main.help.contacts
+        for contact in main.help.centres
     ]
     day = {"date": main.day.date.isoformat(), "name": main.day.name[lang]}
     support = texts["support"][lang]
@@ -203,8 +203,8 @@ def poster_outputs(brand: Brand, poster_id: str, lang: str, context: Context) ->
     ]  # fmt: skip
     for size, what, geometry in variants:
         target = f"{folder}/{base}-{size.lower()}-{geometry.variant}.pdf"
-        # campaign-wide: in the language packs, every city pack, and the press pack if press
-        packs = {"language", "city"} | ({"press"} if geometry.variant == "press" else set())
+        # office posters in the language and city packs; press posters in the press pack
+        packs = {"press"} if geometry.variant == "press" else {"language", "city"}
         outputs.append(
             Output(
                 step=POSTER,
@@ -218,6 +218,8 @@ def poster_outputs(brand: Brand, poster_id: str, lang: str, context: Context) ->
                 needs=(fit_file,),
                 shows=Asset(
                     kind="poster",
+                    group=f"poster:{poster_id}",
+                    size=size,
                     title=name,
                     alt=name,
                     lang=lang,

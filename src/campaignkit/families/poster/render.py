@@ -78,7 +78,7 @@ def render_options(params: dict) -> dict:
 def write_options(job: Job, params: dict, report: dict) -> dict:
     if params["variant"] != "press":
         return {}
-    from .press import finisher
+    from ...render.press import finisher
 
     key = job.target  # stable identity: same file, same IDs
     return {

@@ -265,6 +265,8 @@ def card_outputs(campaign: Campaign, brand: Brand, styles: dict[str, Style], car
                 extra_targets=(sidecar,),
                 shows=Asset(
                     kind="card",
+                    group=f"card:{card.id}",
+                    size=size,
                     title=title,
                     alt=context.alt,
                     lang=lang,
@@ -272,6 +274,8 @@ def card_outputs(campaign: Campaign, brand: Brand, styles: dict[str, Style], car
                     path=target,
                     sidecars=(sidecar,),
                     preview=target,
+                    # a city's event cards go in its pack; campaign-wide cards in every pack
+                    packs=frozenset() if card.city else frozenset({"language", "city"}),
                     usage=USAGE,
                 ),
             )

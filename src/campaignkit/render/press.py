@@ -16,7 +16,7 @@ MARK_GAP_MM = 1.0
 
 
 def finisher(geometry: dict, key: str, report: dict):
-    """A WeasyPrint `finisher(document, pdf)` for a press page laid out by poster.css.j2.
+    """A WeasyPrint `finisher(document, pdf)` for a press page laid out as poster.css.j2 does (trim + bleed + slug).
 
     The page is the whole sheet (trim + bleed + slug on each side). This sets TrimBox and
     BleedBox, draws crop marks in the slug in registration colour (100 % on every plate),
