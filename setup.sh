@@ -17,7 +17,8 @@ packages="libpango-1.0-0 libpangoft2-1.0-0 libharfbuzz-subset0 libfribidi0 libre
 python3 -c 'import sys; sys.exit(sys.version_info < (3, 11))' || {
   echo "setup.sh: campaignkit needs Python 3.11 or newer as python3" >&2; exit 1; }
 python3 -c 'import ensurepip, venv' 2>/dev/null || packages="$packages python3-venv"
-# The gallery's tests drive Debian's Chromium through Playwright (no browser download).
+# The gallery's tests drive Debian's Chromium through Playwright (no browser download), and
+# check it with axe-core, from the npm registry.
 [ -n "$extras" ] && packages="$packages chromium"
 
 missing=""
@@ -37,4 +38,22 @@ fi
 
 [ -x .venv/bin/python ] || python3 -m venv .venv
 .venv/bin/python -m pip install --quiet --disable-pip-version-check -e ".$extras"
+# axe-core's one file, from the npm registry, checked against the registry's sha512 (no npm
+# needed: Debian's npm package pulls in hundreds of packages).
+axe=.venv/node/node_modules/axe-core
+if [ -n "$extras" ] && [ ! -f "$axe/axe.min.js" ]; then
+  .venv/bin/python - "$axe" <<'PY'
+import base64, hashlib, io, pathlib, sys, tarfile, urllib.request
+URL = "https://registry.npmjs.org/axe-core/-/axe-core-4.14.1.tgz"
+SHA512 = "FHfa+lmNjQZfJz1q8wKqIDwC6DExcHt/pkjNQb09a3NPjCKg2rhu5qb2S4r76ASyFNNtuFooJpZe37OgudVGtQ=="
+data = urllib.request.urlopen(URL, timeout=60).read()
+if base64.b64encode(hashlib.sha512(data).digest()).decode() != SHA512:
+    sys.exit("setup.sh: axe-core download does not match its sha512; try again")
+folder = pathlib.Path(sys.argv[1])
+folder.mkdir(parents=True, exist_ok=True)
+with tarfile.open(fileobj=io.BytesIO(data)) as archive:
+    for name in ("axe.min.js", "LICENSE"):
+        (folder / name).write_bytes(archive.extractfile(f"package/{name}").read())
+PY
+fi
 echo "setup.sh: ready. Build with .venv/bin/doit; see README.md."

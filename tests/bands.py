@@ -34,8 +34,10 @@ def tallest_band(image: Image.Image) -> tuple[float, tuple[int, int, int] | None
     best, colour, start = 0, None, 0
     run, run_colour, run_start = 0, None, 0
     for y, row in enumerate(rows):
-        same = row is not None and run_colour is not None and all(
-            abs(a - b) <= TOLERANCE for a, b in zip(row, run_colour, strict=True)
+        same = (
+            row is not None
+            and run_colour is not None
+            and all(abs(a - b) <= TOLERANCE for a, b in zip(row, run_colour, strict=True))
         )
         if same:
             run += 1
@@ -44,4 +46,3 @@ def tallest_band(image: Image.Image) -> tuple[float, tuple[int, int, int] | None
         if run > best:
             best, colour, start = run, run_colour, run_start
     return best / len(rows), colour, round(start * scale)
-

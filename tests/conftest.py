@@ -90,7 +90,7 @@ def opens(path: Path, other: tuple[str, ...] = ()) -> None:
         assert len(reader.pages) >= 1
         for page in reader.pages:
             page.extract_text()
-    elif path.suffix == ".png":
+    elif path.suffix in (".png", ".webp"):
         with Image.open(path) as image:
             image.verify()
         with Image.open(path) as image:
@@ -117,6 +117,16 @@ def copy_project(dest: Path, cities: tuple[str, ...] | None = None) -> Path:
             if path.stem not in cities:
                 path.unlink()
     return dest
+
+
+@pytest.fixture(scope="session")
+def whole_campaign(tmp_path_factory) -> Path:
+    """The embedded campaign built once, serially, for every slow test that reads its files
+    (read only: a test that edits content builds its own copy)."""
+    root = copy_project(tmp_path_factory.mktemp("campaign") / "p")
+    result = run_doit(root)
+    assert result.code == 0, result.errors
+    return root
 
 
 @pytest.fixture
@@ -149,7 +159,9 @@ def snapshot(folder: Path) -> dict[str, tuple[int, bytes]]:
 
 #: The kinds and variants of files the families make, named in content/gallery.yaml.
 KINDS = ("leaflet", "poster", "card", "deck")
-VARIANTS = ("press", "office")
+VARIANTS = ("press", "office", "twoup", "pptx", "pdf")
+#: What the test's words say besides their own name, where a word has placeholders.
+FILLED = {"language": " {language}", "city": " {city}", "files": " ({count}) {where}"}
 
 MINIMAL_CAMPAIGN = """\
 languages:
@@ -217,6 +229,7 @@ text: {en: In plain sight., fr: Au grand jour.}
 def make_content(root: Path) -> Path:
     """A small valid content tree (English and French, one city) under `root`."""
     from campaignkit.labels import PLACEHOLDERS
+    from campaignkit.registry import FAMILIES
     from campaignkit.schema import GalleryFile, LabelsFile, Text
 
     def label(name: str) -> str:
@@ -226,9 +239,16 @@ def make_content(root: Path) -> Path:
     labels = "".join(label(name) for name in LabelsFile.model_fields)
     words = [name for name, spec in GalleryFile.model_fields.items() if spec.annotation is Text]
     gallery = "".join(f"{name}: {{en: {name}, fr: {name} fr}}\n" for name in words)
-    for section, names in (("kinds", KINDS), ("variants", VARIANTS)):
+    sections = {"kinds": list(KINDS), "variants": list(VARIANTS)}
+    for word in (word for family in FAMILIES for word in family.words):
+        section, key = word.split(".")
+        sections.setdefault(section, [])
+        if key not in sections[section]:
+            sections[section].append(key)
+    for section, names in sections.items():
         gallery += f"{section}:\n" + "".join(
-            f"  {name}: {{en: {name}, fr: {name} fr}}\n" for name in names
+            f'  {name}: {{en: "{name}{FILLED.get(name, "")}", fr: "{name} fr{FILLED.get(name, "")}"}}\n'
+            for name in names
         )
     write(root / "content" / "gallery.yaml", gallery)
     write(root / "content" / "campaign.yaml", MINIMAL_CAMPAIGN)

@@ -52,15 +52,13 @@ def text_of(reader: PdfReader) -> str:
 
 
 @pytest.fixture(scope="module")
-def built(tmp_path_factory):
-    root = copy_project(tmp_path_factory.mktemp("serial") / "p")
-    result = run_doit(root)
-    assert result.code == 0, result.errors
-    return root
+def built(whole_campaign):
+    return whole_campaign
 
 
 def test_every_city_and_language_is_built(built):
-    names = sorted(path.stem for path in (built / "build/leaflets").glob("*.pdf"))
+    names = sorted(path.stem for path in (built / "build/leaflets").glob("*.pdf")
+                   if not path.stem.endswith(("-press", "-twoup")))  # fmt: skip
     assert names == sorted(EXPECTED)
 
 

@@ -8,9 +8,11 @@ from conftest import REPO, make_content, run_doit
 
 from campaignkit.codedeps import PACKAGE, closure
 
-STEPS = {"leaflet", "leaflet-preview", "poster-fit", "poster", "poster-preview", "social",
-         "deck", "deck-preview", "pack", "site"}  # fmt: skip
-PDF = {"leaflet", "poster-fit", "poster"}  # WeasyPrint documents
+#: Steps whose actions read no project files and draw no heart (imposition, thumbnails).
+PLAIN = {"leaflet-twoup", "thumbnail"}
+STEPS = {"leaflet", "leaflet-preview", "leaflet-press", "leaflet-twoup", "poster-fit", "poster",
+         "poster-preview", "social", "deck", "deck-preview", "pack", "thumbnail", "site"}  # fmt: skip
+PDF = {"leaflet", "leaflet-press", "poster-fit", "poster"}  # WeasyPrint documents
 TEMPLATED = PDF | {"site"}
 PREVIEWS = {"leaflet-preview", "poster-preview", "deck-preview"}
 NONE: set[str] = set()
@@ -21,13 +23,13 @@ EXPECTED = {
     "__init__.py": STEPS,
     "atomic.py": STEPS,
     "errors.py": STEPS,
-    "confine.py": STEPS - PREVIEWS,
+    "confine.py": STEPS - PREVIEWS - PLAIN,
     "families/__init__.py": STEPS - {"leaflet-preview", "poster-preview"},
-    "render/__init__.py": STEPS - {"pack", "social"},
+    "render/__init__.py": STEPS - {"pack", "social"} - PLAIN,
     "glyphs.py": PDF | {"social", "deck"},
     "fitting.py": PDF | {"social", "deck"},
-    "heart.py": STEPS - PREVIEWS,  # the heart in the brand's colours: everything showing it
-    "colours.py": STEPS - PREVIEWS,
+    "heart.py": STEPS - PREVIEWS - PLAIN,  # the heart in the brand's colours: everything showing it
+    "colours.py": STEPS - PREVIEWS - PLAIN,
     "images.py": PDF,  # content photos, re-encoded for documents by the fetcher
     "labels.py": TEMPLATED,  # template filters
     "locales.py": TEMPLATED,
@@ -42,11 +44,15 @@ EXPECTED = {
     "typography.py": {"deck"},
     "validation.py": {"deck"},
     "yamlfile.py": {"deck"},
-    "families/leaflet/__init__.py": {"leaflet"},
-    "families/leaflet/render.py": {"leaflet"},
+    "families/leaflet/__init__.py": {"leaflet", "leaflet-press"},
+    "families/leaflet/render.py": {"leaflet", "leaflet-press"},
+    "families/leaflet_press/__init__.py": {"leaflet-press"},
+    "families/leaflet_press/render.py": {"leaflet-press"},
+    "families/leaflet_twoup/__init__.py": {"leaflet-twoup"},
+    "families/leaflet_twoup/render.py": {"leaflet-twoup"},
     "families/poster/__init__.py": {"poster-fit", "poster"},
     "families/poster/render.py": {"poster-fit", "poster"},
-    "render/press.py": {"poster-fit", "poster"},
+    "render/press.py": {"poster-fit", "poster", "leaflet-press"},
     "families/social/__init__.py": {"social"},
     "families/social/render.py": {"social"},
     "families/deck/__init__.py": {"deck", "deck-preview"},
@@ -56,8 +62,12 @@ EXPECTED = {
     "families/deck/office.py": {"deck-preview"},
     "families/pack/__init__.py": {"pack"},
     "families/pack/render.py": {"pack"},
-    "families/gallery/__init__.py": {"site"},
+    "families/gallery/__init__.py": {"site", "thumbnail"},
     "families/gallery/render.py": {"site"},
+    "families/gallery/thumbnail.py": {"thumbnail"},
+    # proof sheets are not built by a plain `doit` (Family.default)
+    "families/proof/__init__.py": NONE,
+    "families/proof/render.py": NONE,
     # Planning, loading and task machinery: their effect on an output is the content and
     # settings it is given, which its config_changed digests.
     **dict.fromkeys(["aid.py", "characters.py", "codedeps.py", "content.py", "family.py", "freshness.py",
@@ -65,7 +75,9 @@ EXPECTED = {
                      "sweep.py", "tasks.py", "families/leaflet/plan.py",
                      "families/poster/plan.py", "families/social/plan.py",
                      "families/deck/plan.py", "families/pack/plan.py",
-                     "families/gallery/plan.py"], NONE),
+                     "families/gallery/plan.py", "families/leaflet_press/plan.py",
+                     "families/leaflet_twoup/plan.py", "families/proof/plan.py",
+                     "families/pack/readme.py"], NONE),
 }  # fmt: skip
 
 

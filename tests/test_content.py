@@ -354,10 +354,10 @@ def test_cross_checks_of_labels_cities_and_stories_run_beside_their_schema_error
         "content/labels.yaml:13: phone.en: must not hold words in braces: this label has nothing "
         "to fill in",
         "content/labels.yaml:14: phones: is not a known field; remove it or fix its spelling "
-        "(known: archetypes, blue_heart_title, events_title, figures_title, help_short, "
-        "help_title, illumination, illumination_city, lit_up_headline, lit_up_support, phone, qr, "
-        "review_pending, source, spotlight, spotlight_kicker, stand, stand_plain, theme_line, "
-        "themes_title, what_is)",
+        "(known: archetypes, blue_heart_title, derived, events_title, figures_title, "
+        "help_centres, help_short, help_title, illumination, illumination_city, lit_up_headline, "
+        "lit_up_support, phone, qr, review_pending, source, spotlight, spotlight_kicker, stand, "
+        "stand_plain, theme_line, themes_title, what_is)",
         "content/stories/beggar.yaml:4: text: has no 'fr' text; add a 'fr:' line",
         "content/stories/beggar.yaml:5: consent: 'maybe' is not true or false",
     ]

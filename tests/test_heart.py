@@ -141,9 +141,14 @@ def test_the_deck_master_and_its_heart_take_the_new_colours(rebranded):
         assert f'val="{colour[1:]}"' in theme
     for colour in ("#0B5CAD", "#0A2A4A", "#E6EFF9"):
         assert f'val="{colour[1:]}"' not in theme
+    hearts = 0
     for png in pictures:  # the heart, in the master and on slides
         with Image.open(io.BytesIO(png)) as heart:
             colours = {colour[:3] for _, colour in heart.convert("RGBA").getcolors(1 << 20)}
+        if colours == {(0, 0, 0), (255, 255, 255)}:
+            continue  # the help slide's QR code: black on white, whatever the brand
+        hearts += 1
         assert rgb(NEW["blue"]) in colours and rgb(OLD["blue"]) not in colours
+    assert hearts >= 1
     with Image.open(root / "build/decks/previews/talk-fr/slide-01.png") as cover:
         assert cover.convert("RGB").getpixel((4, 4)) == rgb(NEW["sky"])  # the title layout

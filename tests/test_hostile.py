@@ -258,7 +258,7 @@ EXPECTED = {
     ],
     "launch city missing": [
         "1 problem to fix before anything is built:",
-        "content/campaign.yaml:324: launch.city: no city 'gent' in content/cities/; use one of brussels, liege",
+        "content/campaign.yaml:340: launch.city: no city 'gent' in content/cities/; use one of brussels, liege",
     ],
     "link out of content": [
         "1 problem to fix before anything is built:",
@@ -449,7 +449,7 @@ MISTAKES = {
         "leaflet liege-fr: templates/leaflet/leaflet.html.j2:41: Context "
         "(campaignkit.families.leaflet.plan) has no field 'calls'; it has lang, locale, draft, "
         "created, labels, campaign, day, headline, themes, trafficking, figures, blue_heart, "
-        "help, stories, city",
+        "help, qr, stories, city",
     ),
     "template filter given the wrong thing": (
         lambda r: edit(r / LEAFLET, "{{ c.day.date | long_date(c.locale) }}",
@@ -461,7 +461,7 @@ MISTAKES = {
     "template running code": (
         lambda r: edit(r / LEAFLET, MARK, MARK + "{{ lipsum.__globals__.os.getcwd() }}"),
         "leaflet:liege-fr",
-        "leaflet liege-fr: templates/leaflet/leaflet.html.j2:9: refused: access to attribute "
+        "leaflet liege-fr: templates/leaflet/leaflet.html.j2:10: refused: access to attribute "
         "'__globals__' of 'function' object is unsafe; a template may only read c (the "
         "content), brand and p (the renderer's settings), and use the filters campaignkit "
         "gives",

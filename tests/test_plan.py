@@ -117,7 +117,7 @@ def test_office_geometry_fits_the_design_inside_white_margins():
 def test_the_lit_up_poster_lists_cities_and_places_in_its_language():
     context = planned(REPO, family="poster-fit")["lit-up-blue-nl"].context
     assert context.headline == "België kleurt blauw"
-    assert context.support.startswith("Op 30 juli 2022 worden gebouwen")
+    assert context.support.startswith("Op 30\xa0juli\xa02022 worden gebouwen")
     assert context.places == ("Antwerpen · Brugge · Brussel (Grote Markt, Egmontpaleis, "
                                  "Europees Parlement) · Kortrijk · Doornik")  # fmt: skip
 

@@ -189,16 +189,21 @@ def test_list_shows_groups_with_one_line_docs(project):
     assert result.code == 0
     assert result.out.splitlines() == [
         "deck              Slide decks (PPTX, 16:9) on the brand master: launch and partner talk.",
-        "deck-preview      Slide previews (PNG) of the decks: LibreOffice, then pypdfium2.",
+        "deck-preview      PDFs of the decks (LibreOffice, brand fonts embedded) and their slide previews (PNG).",
         "leaflet           A5 leaflets (PDF) for city organisers: one per city and language.",
+        "leaflet-press     Press leaflets (PDF/X-4, A5, bleed and crop marks), for print shops.",
         "leaflet-preview   Preview PNGs of the leaflets, for the gallery.",
+        "leaflet-twoup     Leaflets two to an A4 landscape sheet (PDF), double-sided with cut marks, for office printers.",
         "pack              Asset packs (zip): per language, per city, press; manifest and README.",
         "poster            Posters (PDF): press PDF/X-4 with bleed and crop marks, and office.",
         "poster-fit        Type sizes at which each poster's text fits, per language (JSON).",
         "poster-preview    Preview PNGs of the posters, for the gallery.",
+        "proof             Proofs (doit proof): a PDF per kind of asset, a page per proof sheet.",
+        "proof-sheet       Proof sheets (PNG, A4 at 300 dpi): every asset of a kind, small.",
         "site              The download gallery (build/site/index.html) with previews and filters.",
         "social            Social media cards (PNG) with alt texts: every card, language and size.",
         "sweep             Removes built files no output owns any more (a city, language or size removed).",
+        "thumbnail         Thumbnails (WebP) of the previews, for the gallery's tiles.",
     ]
     detail = run_doit(project, "list", "--all").out.splitlines()
     assert any(line.split() == ["leaflet:liege-fr", *["A5", "leaflet", "for", "Liège", "in", "Français"]]

@@ -53,6 +53,9 @@ class Leaflet(Model):
     heading: Points
     headline: Points
     figure: Points
+    facts: Points
+    cover_mm: Annotated[float, Field(ge=20, le=150)]  # least height of the front's cover
+    qr_mm: Annotated[float, Field(ge=15, le=40)]  # QR codes smaller than this scan badly
 
 
 Percent = Annotated[float, Field(ge=0, le=100)]
@@ -87,6 +90,8 @@ class Poster(Model):
     office_margin_mm: Annotated[float, Field(ge=5, le=30)]
     headline: FitRange
     support: FitRange
+    address: FitRange  # the help address, never wrapped
+    help: FitRange  # the rest of the help block
     kicker: Points
     date: Points
     small: Points
@@ -164,10 +169,38 @@ class CardTexts(Model):
     kicker: CardText  # beside the heart: what the card belongs to
     figure: CardText  # the one big number of a figure card
     headline: CardText
+    address: CardText  # a web address to type, on one line (the help card's)
     quote: CardText
     support: CardText  # the text under the headline
     note: CardText  # a source, an attribution, a time
     footer: CardText  # under the rule: the day and its date
+
+
+class Composition(Model):
+    """Where a card's small heart sits (beside the footer, at its left or right) and where
+    the beam of light falling on it enters at the top edge (a share of the card's width)."""
+
+    heart: Literal["left", "right"] = "left"
+    source: Annotated[float, Field(ge=0, le=1)]
+
+
+class Light(Model):
+    """The beam of light falling on the heart and the pool of light under it, as on the
+    posters: `color` laid over the background, so it only lightens what text stands on."""
+
+    color: CardColour
+    beam: Annotated[float, Field(ge=0, le=1)]  # opacity of the wedge
+    pool: Annotated[float, Field(ge=0, le=1)]  # opacity of the pool under the heart
+    width: Annotated[float, Field(ge=0.5, le=5)]  # the beam's width at the heart, in hearts
+    min_width: Annotated[int, Field(ge=0, le=2000)]  # ... and at least this, px
+    soft: Annotated[int, Field(ge=0, le=100)]  # px of blur on their edges
+    compositions: Annotated[dict[str, Composition], Field(min_length=1)]  # 'default', card ids
+
+    @model_validator(mode="after")
+    def _default(self):
+        if "default" not in self.compositions:
+            raise ValueError("compositions needs a 'default'")
+        return self
 
 
 class Social(Model):
@@ -184,6 +217,9 @@ class Social(Model):
     rule: Annotated[int, Field(ge=0, le=50)]  # thickness of the line above the footer
     background: CardColour
     rule_color: CardColour
+    qr: Annotated[int, Field(ge=100, le=2000)]  # the help card's QR code at most, quiet zone in
+    qr_module: Annotated[int, Field(ge=2, le=40)]  # px per module at least (phones read it)
+    light: Light
     text: CardTexts
 
     @model_validator(mode="after")
@@ -225,6 +261,7 @@ class DeckTexts(Model):
     cover: DeckText  # the title slide's title
     title: DeckText
     subtitle: DeckText  # under the cover title, and a quote's attribution
+    heading: DeckText  # over a column: a person's, a centre's name
     body: DeckText
     quote: DeckText
     caption: DeckText  # sources under charts
@@ -352,9 +389,10 @@ def _check(root: Path, brand: Brand, marks, name: str) -> list[Problem]:
     problems += _check_heart(root, brand, marks, name)
     scale = brand.type.scale
     sizes = [(("leaflet", field), size) for field, size in brand.leaflet.model_dump().items()
-             if field not in ("page", "margin_mm")]  # fmt: skip
+             if field != "page" and not field.endswith("_mm")]  # fmt: skip
     sizes += [(("poster", box, end), getattr(getattr(brand.poster, box), end))
-              for box in ("headline", "support") for end in ("min", "max")]  # fmt: skip
+              for box in ("headline", "support", "address", "help")
+              for end in ("min", "max")]  # fmt: skip
     sizes += [
         (("poster", field), getattr(brand.poster, field)) for field in ("kicker", "date", "small")
     ]

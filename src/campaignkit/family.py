@@ -38,6 +38,7 @@ class Family:
     programs: Mapping[str, tuple[str, ...]] = field(default_factory=dict)  # name -> commands
     notices: Callable[[Settings, list[Output]], list[str]] = no_notices  # said on every run
     words: tuple[str, ...] = ()  # the gallery's names of its kinds: 'kinds.leaflet'
+    default: bool = True  # built by a plain `doit`; else only when named (`doit proof`)
 
 
 def missing_words(campaign: Campaign, words: list[str]) -> list[Problem]:

@@ -18,6 +18,7 @@ PLACEHOLDERS = {
     "lit_up_support": {"date"},
     "help_short": {"contacts"},
     "qr": {"site"},
+    "derived": {"rest", "whole", "part"},
 }
 
 

@@ -38,16 +38,15 @@ class Asset:
     # 'city' (campaign-wide assets city packs add to the city's own), 'press' (print shops)
     packs: frozenset[str] = frozenset({"language"})
     fonts: bool = False  # uses the brand fonts without embedding them: packs ship them
-    usage: tuple[str, ...] = ()  # lines of a pack's README on using this kind of file
-    licences: tuple[str, ...] = ()  # lines of a pack's README on the licences of its parts
 
 
 @dataclass(frozen=True)
 class Bundle:
     """A download of several assets (a pack), as the gallery lists it."""
 
-    title: str
+    title: str  # in the pack's own language
     path: str
+    titles: dict[str, str] = field(default_factory=dict)  # its title in each language (gallery)
 
 
 @dataclass(frozen=True)

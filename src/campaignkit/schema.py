@@ -288,6 +288,8 @@ class LabelsFile(Model):
     qr: Text  # the QR code's text alternative: "QR code: {site}"
     themes_title: Text
     archetypes: Text  # said of the spotlight stories in speaker notes
+    help_centres: Text  # before the three centres' names, on posters
+    derived: Text  # under a 'part' chart: its rest, worked out from the source's figures
 
 
 class GalleryFile(Model):
@@ -301,12 +303,19 @@ class GalleryFile(Model):
     language: Text
     city: Text
     kind: Text
-    all: Text
+    all_languages: Text
+    all_cities: Text
+    all_kinds: Text
+    filter: Text  # the heading of the filters
     download: Text
-    shown: Text
+    shown: Text  # "Shown: {count}"
+    nothing: Text  # said when no file matches the filters
+    noscript: Text  # said to browsers without JavaScript
     slides: Text  # before the links to a deck's slide previews
+    slide: Text  # a slide preview link's name: "Slide {number}"
     draft: Text
     kinds: dict[Slug, Text]  # the name of each kind of file ('leaflet'), as families give it
-    variants: dict[Slug, Text]  # the name of each variant ('press')
-    sizes: dict[str, Text] = {}  # the name of each size or platform ('A2', 'story')
+    variants: dict[Slug, Text]  # the name of each variant ('press'), in the order tiles list them
+    sizes: dict[str, Text] = {}  # the name of each size or platform ('A2', 'story'), in order
+    bundles: dict[Slug, Text] = {}  # each kind of pack ('city': "Everything for {city}")
     readme: dict[Slug, Text] = {}  # the words of the packs' README.txt

@@ -84,7 +84,15 @@ def creators(root: Path, families: tuple[Family, ...] = FAMILIES,
         for family in families
         for step in family.steps
     }
-    return {"DOIT_CONFIG": doit_config(root), **tasks, "task_sweep": task_sweep}
+    config = {**doit_config(root), "default_tasks": default_tasks(families)}
+    return {"DOIT_CONFIG": config, **tasks, "task_sweep": task_sweep}
+
+
+def default_tasks(families: tuple[Family, ...] = FAMILIES) -> list[str]:
+    """What a plain `doit` runs: the steps of the families built by default, and the sweep
+    (which keeps the others' files: they are planned, built or not)."""
+    steps = [step.name for family in families if family.default for step in family.steps]
+    return [*steps, "sweep"]
 
 
 def load(root: Path, families: tuple[Family, ...] = FAMILIES) -> tuple[Brand, list[Output]]:

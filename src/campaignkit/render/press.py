@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import hashlib
 import re
 import uuid
 
@@ -13,10 +14,24 @@ HAIRLINE_PT = 0.25
 RGB_OPERATOR = re.compile(rb"(?:^|\s)(?:rg|RG)$")
 #: Marks keep this far from the bleed edge and from the edge of the sheet.
 MARK_GAP_MM = 1.0
+#: What a press PDF drawing anything in RGB fails with.
+RGB_PROBLEM = ("has RGB colour, which a press PDF must not: give every colour in the template "
+               "as p.colors (CMYK from brand/brand.yaml) and use CMYK images")  # fmt: skip
+
+
+def write_options(geometry: dict, key: str, report: dict) -> dict:
+    """WeasyPrint's write_pdf() options for a press PDF/X-4 finished by `finisher`, with
+    file identifiers derived from `key` (the target: same file, same IDs)."""
+    return {
+        "pdf_variant": "pdf/x-4",
+        "finisher": finisher(geometry, key, report),
+        "pdf_identifier": hashlib.md5(key.encode()).hexdigest().encode(),
+    }
 
 
 def finisher(geometry: dict, key: str, report: dict):
-    """A WeasyPrint `finisher(document, pdf)` for a press page laid out as poster.css.j2 does (trim + bleed + slug).
+    """A WeasyPrint `finisher(document, pdf)` for a press page laid out as poster.css.j2 and
+    leaflet.css.j2 do (trim + bleed + slug on each side).
 
     The page is the whole sheet (trim + bleed + slug on each side). This sets TrimBox and
     BleedBox, draws crop marks in the slug in registration colour (100 % on every plate),
@@ -77,6 +92,37 @@ def uses_rgb(pdf) -> bool:
         elif isinstance(obj, (pydyf.Dictionary, pydyf.Array)) and b"DeviceRGB" in obj.data:
             return True
     return False
+
+
+def low_resolution_images(pdf: bytes, min_dpi: int, root=None, fetched=()) -> list[str]:
+    """Raster images the PDF prints below `min_dpi` at their size on the page, named by the
+    project file they came from (the `fetched` one with their pixel size), read from the PDF
+    itself (pypdfium2)."""
+    import pypdfium2
+    import pypdfium2.raw as pdfium
+    from PIL import Image
+
+    sources: dict[tuple[int, int], str] = {}
+    for rel in fetched:
+        if root is not None and rel.lower().endswith((".png", ".jpg", ".jpeg")):
+            with Image.open(root / rel) as image:
+                sources.setdefault(image.size, rel)
+    problems = []
+    document = pypdfium2.PdfDocument(pdf)
+    try:
+        for page in document:
+            for image in page.get_objects(filter=[pdfium.FPDF_PAGEOBJ_IMAGE]):
+                facts = image.get_metadata()
+                dpi = min(facts.horizontal_dpi, facts.vertical_dpi)
+                if dpi < min_dpi - 0.5:
+                    name = sources.get((facts.width, facts.height), "an image")
+                    problems.append(
+                        f"image {name} prints at {dpi:.0f} dpi at this size; press PDFs need "
+                        f"at least {min_dpi} dpi: use a larger image"
+                    )
+    finally:
+        document.close()
+    return sorted(set(problems))
 
 
 def _object(pdf, reference):

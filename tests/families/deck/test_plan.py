@@ -1,18 +1,20 @@
 """Planning decks: two decks in every language, slides on named layouts, notes, charts."""
 
+from dataclasses import replace
+
 import pytest
 from conftest import REPO, copy_project, edit, run_doit
 
 from campaignkit.brand import load_brand
 from campaignkit.content import load_campaign
 from campaignkit.families.deck.plan import plan as plan_decks
-from campaignkit.families.deck.slides import Chart, Paragraph, Text
+from campaignkit.families.deck.slides import Chart, Paragraph, Picture, Text
 from campaignkit.family import Settings
 
 SLIDES = ["cover", "what-is", "chart-by-sex", "chart-children", "themes", "spotlight", "quote",
           "day", "blue-heart", "help"]  # fmt: skip
 LAYOUTS = ["Title", "Statement", "Chart", "Chart", "Two Columns", "Three Columns", "Quote",
-           "Statement", "Picture and Text", "Statement"]  # fmt: skip
+           "Statement", "Picture and Text", "Contact"]  # fmt: skip
 
 
 def planned(root=REPO, office="soffice"):
@@ -37,9 +39,20 @@ def test_two_decks_in_every_language_with_previews():
     assert outputs["deck", "talk-nl"].city is None  # the talk deck is every city's
     preview = outputs["deck-preview", "launch-fr"]
     assert preview.needs == ("build/decks/launch-fr.pptx",)
-    assert [preview.target, *preview.extra_targets] == [
-        f"build/decks/previews/launch-fr/slide-{n:02}.png" for n in range(1, 11)
-    ]
+    assert preview.target == "build/decks/launch-fr.pdf"
+    slides = tuple(f"build/decks/previews/launch-fr/slide-{n:02}.png" for n in range(1, 11))
+    assert preview.extra_targets == slides
+    # one gallery tile for the deck, its PPTX and its PDF versions of it, in the same packs
+    pptx, pdf = launch.shows, preview.shows
+    assert (pptx.kind, pptx.group, pptx.variant, pptx.path, pptx.fonts) == (
+        "deck", "deck:launch", "pptx", "build/decks/launch-fr.pptx", True)  # fmt: skip
+    assert (pdf.kind, pdf.group, pdf.variant, pdf.path, pdf.fonts) == (
+        "deck", "deck:launch", "pdf", "build/decks/launch-fr.pdf", False)  # fmt: skip
+    for asset in (pptx, pdf):
+        where = (asset.lang, asset.city, asset.preview, asset.slides)
+        assert where == ("fr", "brussels", slides[0], slides)
+        assert asset.packs == frozenset({"language", "city"})
+    assert outputs["deck-preview", "talk-nl"].shows.packs == outputs["deck", "talk-nl"].shows.packs
 
 
 def test_slides_layouts_and_notes_in_the_deck_language():
@@ -52,7 +65,8 @@ def test_slides_layouts_and_notes_in_the_deck_language():
         "Campagne Cœur bleu",
     )
     cover = context.slides[0]
-    assert shows(cover, 1).paragraphs == (Paragraph("Bruxelles · 25 juillet 2022"),)
+    # the dot stays with the place, the date holds together: a line breaks only between
+    assert shows(cover, 1).paragraphs == (Paragraph("Bruxelles\u00a0· 25\u00a0juillet\u00a02022"),)
     # draft translations say so first, in the notes the presenter reads
     assert cover.notes.startswith("Traduction provisoire, en attente de relecture")
     assert all(s.notes.strip() for s in context.slides)
@@ -67,29 +81,42 @@ def test_slides_layouts_and_notes_in_the_deck_language():
 def test_charts_come_from_the_figures_with_locale_labels():
     slides = {s.id: s for s in planned()["deck", "talk-fr"].context.slides}
     by_sex = shows(slides["chart-by-sex"], 1)
+    nb = "\u00a0"
     assert by_sex == Chart(
         kind="bar",
         categories=["Femmes et filles", "Hommes et garçons"],
         values=[11.4, 9.5],
-        labels=["11,4 millions", "9,5 millions"],
-        alt="Femmes et filles, 11,4 millions. Hommes et garçons, 9,5 millions.",
+        labels=[f"11,4{nb}millions", f"9,5{nb}millions"],
+        alt=f"Femmes et filles, 11,4{nb}millions. Hommes et garçons, 9,5{nb}millions.",
     )
+    assert [p.text for p in shows(slides["chart-by-sex"], 2).paragraphs] == [
+        "Source\u202f: Organisation internationale du Travail (OIT)"
+    ]
     children = shows(slides["chart-children"], 1)
     assert (children.kind, children.categories, children.values) == (
         "part",
         ["Enfants", "Adultes"],
         [5.5, 15.4],
     )
-    caption = shows(slides["chart-children"], 2).paragraphs[0].text
-    assert caption == "Source\u202f: Organisation internationale du Travail (OIT)"
+    # the adults are worked out from the ILO's figures, and say so
+    derived = (f"Adultes\u202f: 20,9{nb}millions – 5,5{nb}millions, calculé à partir des "
+               "chiffres de l’OIT")  # fmt: skip
+    assert [p.text for p in shows(slides["chart-children"], 2).paragraphs] == [
+        "Source\u202f: Organisation internationale du Travail (OIT)", derived]  # fmt: skip
+    assert children.alt.endswith(f"Adultes, 15,4{nb}millions. {derived}.")
+    assert derived in slides["chart-children"].notes
+    english = {s.id: s for s in planned()["deck", "talk-en"].context.slides}
+    assert shows(english["chart-children"], 2).paragraphs[1].text == (
+        f"Adults: 20.9{nb}million – 5.5{nb}million, derived from the ILO figures"
+    )
 
 
 def test_day_slide_lists_the_cities_lighting_up_and_their_buildings():
     slides = {s.id: s for s in planned()["deck", "talk-en"].context.slides}
     body = [p.text for p in shows(slides["day"], 1).paragraphs]
     assert body == [
-        "On 30 July 2022, buildings and monuments light up in blue to show their support for "
-        "the Blue Heart Campaign.",
+        "On 30\u00a0July\u00a02022, buildings and monuments light up in blue to show their "
+        "support for the Blue Heart Campaign.",
         "Antwerp", "Bruges", "Brussels (Grand-Place, Egmont Palace, European Parliament)",
         "Kortrijk", "Tournai",
     ]  # fmt: skip
@@ -98,14 +125,57 @@ def test_day_slide_lists_the_cities_lighting_up_and_their_buildings():
 def test_without_libreoffice_decks_are_built_and_the_build_says_so(tmp_path, monkeypatch):
     project = copy_project(tmp_path / "project", cities=("brussels",))
     monkeypatch.setenv("PATH", str(tmp_path / "empty"))  # no LibreOffice on it
-    families = {family for family, _ in planned(project, office=None)}
-    assert "deck" in families and "deck-preview" not in families
+    outputs = planned(project, office=None)
+    assert {family for family, _ in outputs} == {"deck"}  # no PDF, no previews
+    assert {(out.shows.variant, out.shows.preview, out.shows.slides)
+            for out in outputs.values()} == {("pptx", None, ())}  # fmt: skip
     result = run_doit(project, "list")
     assert result.code == 0
     assert result.err == (
-        "campaignkit: LibreOffice is not installed: decks are built without slide previews, "
-        "and the gallery shows none; run ./setup.sh (Debian: apt install libreoffice-impress)\n"
+        "campaignkit: LibreOffice is not installed: decks are built as PPTX only, their PDFs "
+        "and slide previews are left out (and the gallery and packs go without them); run "
+        "./setup.sh (Debian: apt install libreoffice-impress)\n"
     )
+
+
+def test_spotlight_headings_over_texts_and_a_shared_text_once():
+    slides = {s.id: s for s in planned()["deck", "talk-en"].context.slides}
+    spot = slides["spotlight"]
+    assert [(f.idx, f.shows.role) for f in spot.fills] == [
+        (0, "title"), (1, "heading"), (2, "heading"), (3, "heading"),
+        (4, "body"), (5, "body"), (6, "body")]  # fmt: skip
+    from campaignkit.families.deck.plan import spotlight
+
+    campaign = load_campaign(REPO)
+    stories = list(campaign.stories.values())[:3]
+    same = [replace(s, data=s.data.model_copy(update={"text": stories[0].data.text}))
+            for s in stories]  # fmt: skip
+    shared = spotlight(campaign, same, "en", "en_GB")
+    assert [f.idx for f in shared.fills] == [0, 1, 2, 3, 7]
+
+
+@pytest.mark.parametrize(
+    ("lang", "site", "note", "alt"),
+    [("fr", "stoptraite.be", None, "Code QR\u202f: stoptraite.be"),
+     ("en", "stopmensenhandel.be", None, "QR code: stopmensenhandel.be"),
+     ("de", "stopmensenhandel.be", "Website auf Englisch, Französisch und Niederländisch.",
+      "QR-Code: stopmensenhandel.be")],
+)  # fmt: skip
+def test_help_slide_shows_the_contact_point_its_qr_code_and_the_centres(lang, site, note, alt):
+    slides = {s.id: s for s in planned()["deck", f"talk-{lang}"].context.slides}
+    help_ = slides["help"]
+    assert help_.layout == "Contact"
+    point = shows(help_, 1).paragraphs
+    assert point[0].bold and point[2] == Paragraph(site, True)
+    assert [p.text for p in point[3:]] == ([note] if note else [])
+    qr = shows(help_, 2)
+    assert qr == Picture("qr", alt, f"https://{site}")
+    centres = [tuple(p.text for p in shows(help_, idx).paragraphs) for idx in (4, 5, 6)]
+    assert [c[0] for c in centres] == ["PAG-ASA", "Payoke", "Sürya"]
+    assert [c[1].split(" · ")[1] for c in centres] == ["pag-asa.be", "payoke.be", "asblsurya.org"]
+    shown = " ".join(p.text for f in help_.fills if isinstance(f.shows, Text)
+                     for p in f.shows.paragraphs)  # fmt: skip
+    assert not any(ch.isdigit() for ch in shown)  # no phone number in the content: none shown
 
 
 @pytest.mark.parametrize(

@@ -49,7 +49,7 @@ def test_slides_layouts_charts_and_pictures(built):
     ]
     assert [chart.plots[0].series[0].values for chart in charts] == [(11.4, 9.5), (5.5, 15.4)]
     labels = [point.data_label.text_frame.text for point in charts[0].plots[0].series[0].points]
-    assert labels == ["11,4 millions", "9,5 millions"]
+    assert labels == ["11,4\u00a0millions", "9,5\u00a0millions"]  # never broken in two
     described = {}
     for number, slide in enumerate(prs.slides, start=1):
         for element in slide.element.iter(f"{{{NS['p']}}}pic",
@@ -57,11 +57,16 @@ def test_slides_layouts_charts_and_pictures(built):
             tag = etree.QName(element).localname
             described.setdefault(number, []).append((tag, element.find(".//p:cNvPr", NS)
                                                      .get("descr")))  # fmt: skip
+    derived = ("Adultes\u202f: 20,9 millions – 5,5 millions, calculé à partir des chiffres "
+               "de l’OIT.")  # fmt: skip
+    described = {n: [(tag, alt.replace("\u00a0", " ")) for tag, alt in found]
+                 for n, found in described.items()}  # fmt: skip
     assert described == {
         1: [("pic", "Le cœur bleu")],
         3: [("graphicFrame", "Femmes et filles, 11,4 millions. Hommes et garçons, 9,5 millions.")],
-        4: [("graphicFrame", "Enfants, 5,5 millions. Adultes, 15,4 millions.")],
+        4: [("graphicFrame", f"Enfants, 5,5 millions. Adultes, 15,4 millions. {derived}")],
         9: [("pic", "Le cœur bleu")],
+        10: [("pic", "Code QR\u202f: stoptraite.be")],  # the help slide's, to the contact point
     }
     for slide in prs.slides:  # an empty placeholder would show "Click to add text"
         for ph in slide.placeholders:
@@ -148,8 +153,8 @@ def test_a_master_without_a_layout_fails_clearly(tmp_path, monkeypatch):
     assert result.code == 1
     assert result.errors["deck:talk-en"].splitlines()[0] == (
         "deck talk-en: slide 7 (quote), en: the master has no layout named 'Quote' (it has "
-        "Blank, Chart, Citation, Picture and Text, Statement, Three Columns, Title, Two Columns); "
-        "add it to LAYOUTS in src/campaignkit/families/deck/master.py"
+        "Blank, Chart, Citation, Contact, Picture and Text, Statement, Three Columns, Title, "
+        "Two Columns); add it to LAYOUTS in src/campaignkit/families/deck/master.py"
     )
 
 

@@ -1,4 +1,4 @@
-"""Zips that are the same bytes for the same files, with safe names and sensible compression."""
+"""Zips: the same bytes for the same files, safe names, compression by kind, alt texts beside."""
 
 import datetime as dt
 import io
@@ -38,3 +38,29 @@ def test_entry_names_are_relative_and_never_climb():
     for bad in ("/etc/passwd", "build/../../etc/passwd", "../x", "build\\x.pdf", "build/"):
         with pytest.raises(ValueError, match="unsafe name for a zip entry"):
             entry_name(bad)
+
+
+def test_an_image_without_a_sidecar_gets_its_alt_text_beside_it(tmp_path):
+    import json
+
+    from PIL import Image
+
+    from campaignkit.families.pack.plan import Context, Member, Params
+    from campaignkit.families.pack.render import write_pack
+    from campaignkit.job import Job
+
+    (tmp_path / "build" / "art").mkdir(parents=True)
+    Image.new("RGB", (4, 3)).save(tmp_path / "build" / "art" / "heart.png")
+    member = Member("build/art/heart.png", "art", "en", None, alt="A blue heart")
+    context = Context("Art", "en", ("Art",), (member,), "2022-07-30T00:00:00Z")
+    job = Job(str(tmp_path), "pack art", "build/packs/art.zip", (), "", context,
+              Params("{}"), (member.path,), (), {"heart": {"file": "blue-heart.svg"}}, (), ())  # fmt: skip
+    write_pack(job)
+    archive = zipfile.ZipFile(tmp_path / "build" / "packs" / "art.zip")
+    assert archive.read("art/heart.txt") == b"A blue heart\n"
+    [item] = json.loads(archive.read("manifest.json"))["files"]
+    assert (item["alt"], item["alt_file"], item["pixels"]) == (
+        "A blue heart",
+        "art/heart.txt",
+        [4, 3],
+    )

@@ -14,7 +14,7 @@ from campaignkit.family import Settings
 SIZES = {"square": (1080, 1080), "portrait": (1080, 1350), "story": (1080, 1920),
          "x": (1200, 675), "link": (1200, 630)}  # fmt: skip
 CAMPAIGN_CARDS = ["beggar", "cleaning-lady", "day", "figure-children", "figure-men-and-boys",
-                  "figure-total", "figure-women-and-girls", "quote", "sex-worker",
+                  "figure-total", "figure-women-and-girls", "help", "quote", "sex-worker",
                   "shine-the-light", "use-and-abuse-of-technology"]  # fmt: skip
 EVENT_CARDS = ["antwerp-illumination", "bruges-illumination", "brussels-illumination-1",
                "brussels-illumination-2", "brussels-illumination-3", "brussels-stand",
@@ -33,7 +33,7 @@ def test_every_card_in_every_language_at_every_size():
     assert sorted({out.params.card for out in outputs.values()}) == sorted(
         CAMPAIGN_CARDS + EVENT_CARDS
     )
-    assert len(outputs) == 22 * 4 * 5  # every city's texts are in all four languages
+    assert len(outputs) == 23 * 4 * 5  # every city's texts are in all four languages
     card = outputs["tournai-illumination-nl-story"]
     assert card.target == "build/social/tournai-illumination/tournai-illumination-nl-story.png"
     assert card.extra_targets == (
@@ -58,7 +58,7 @@ def test_a_figure_card_shows_one_number_and_its_label_in_its_language():
     card = planned()["figure-total-fr-square"]
     assert card.context.texts == {
         "kicker": "Des chiffres inquiétants",
-        "figure": "20,9 millions",
+        "figure": "20,9\u00a0millions",
         "support": "de personnes dans le monde, selon l’estimation de l’OIT, sont victimes de "
         "travail forcé et d’exploitation sexuelle",
         "note": "Source\u202f: Organisation internationale du Travail (OIT)",
@@ -92,10 +92,17 @@ def test_an_event_off_the_day_shows_its_date_and_time(tmp_path):
 
 def test_the_alt_text_reads_what_the_card_shows_in_its_language():
     outputs = planned()
+    # the number and its label read as one sentence
     assert outputs["figure-children-en-x"].context.alt == (
-        "The Blue Heart. Disturbing numbers. 5.5 million of them are children. Source: "
-        "International Labour Organization (ILO). World Day against Trafficking in Persons, "
-        "30\u00a0July\u00a02022."
+        "The Blue Heart. Disturbing numbers. 5.5\u00a0million children are exposed to forced labour, "
+        "by the ILO’s figures. Source: International Labour Organization (ILO). World Day "
+        "against Trafficking in Persons, 30\u00a0July\u00a02022."
+    )
+    assert outputs["figure-children-fr-square"].context.alt == (
+        "Le cœur bleu. Des chiffres inquiétants. 5,5\u00a0millions d’enfants sont exposés au "
+        "travail forcé, selon les chiffres de l’OIT. Source\u202f: Organisation internationale "
+        "du Travail (OIT). Journée mondiale de la lutte contre la traite d’êtres humains, "
+        "30\u00a0juillet\u00a02022."
     )
     assert outputs["quote-de-square"].context.alt.endswith(
         "für alle gewährleisten können. — António Guterres, Generalsekretär der Vereinten "
@@ -148,3 +155,57 @@ def test_a_card_text_has_a_size_or_a_range(brand_root):
     edit(brand_root / "brand/brand.yaml", "footer: {font: body, size: 28,", "footer: {font: body,")
     [line] = problems(brand_root)
     assert line.endswith("social.text.footer: give either a size, or min and max for a fitted text")
+
+
+def test_each_story_card_reads_on_its_own_with_its_own_supporting_line():
+    outputs = planned()
+    for lang in ("en", "fr"):
+        lines = {story: outputs[f"{story}-{lang}-square"].context.texts["support"]
+                 for story in ("beggar", "cleaning-lady", "sex-worker")}  # fmt: skip
+        assert len(set(lines.values())) == 3, lang
+    assert outputs["beggar-en-square"].context.alt == (
+        "The Blue Heart. In the spotlight of the Blue Heart. A beggar. Passers-by see them every "
+        "day, yet rarely ask about their situation, or might not notice that they are being "
+        "trafficked. World Day against Trafficking in Persons, 30\u00a0July\u00a02022."
+    )
+
+
+def test_the_help_card_shows_the_contact_point_in_the_cards_language():
+    outputs = planned()
+    fr = outputs["help-fr-square"]
+    assert fr.context.qr == "https://stoptraite.be"
+    assert fr.context.texts["kicker"] == "Où trouver de l’aide"
+    assert fr.context.texts["address"] == "stoptraite.be"
+    assert "note" not in fr.context.texts  # the site is in French
+    assert fr.shows.group == "card:help" and fr.shows.title == "Où trouver de l’aide"
+    de = outputs["help-de-link"]
+    assert de.context.qr == "https://stopmensenhandel.be"
+    assert de.context.texts["note"] == "Website auf Englisch, Französisch und Niederländisch."
+    assert outputs["help-en-story"].context.alt == (
+        "The Blue Heart. Where to get help. Central contact point for victims and witnesses: "
+        "stopmensenhandel.be. Get information, report a situation or reach the specialised "
+        "centres, without having to go to the police first. QR code: stopmensenhandel.be. "
+        "PAG-ASA (Brussels, pag-asa.be), Payoke (Antwerp, payoke.be), Sürya (Liège, "
+        "asblsurya.org)."
+    )
+    assert not any("phone" in repr(out.context).lower() for out in outputs.values()
+                   if out.params.card == "help")  # fmt: skip
+
+
+def test_the_quote_takes_its_excerpt_only_where_the_whole_does_not_fit():
+    outputs = planned()
+    campaign = load_campaign(REPO)
+    whole, short = campaign.main.quote.text, campaign.main.quote.short
+    for lang in ("fr", "nl", "de"):
+        assert short[lang] in outputs[f"quote-{lang}-link"].context.alt, lang
+        assert outputs[f"quote-{lang}-link"].context.texts["quote"] == short[lang]
+    for lang in ("en", "fr"):
+        assert whole[lang] in outputs[f"quote-{lang}-square"].context.alt, lang
+        assert short[lang] not in outputs[f"quote-{lang}-square"].context.alt, lang
+
+
+def test_each_story_has_a_composition_of_its_own():
+    outputs = planned()
+    lights = {story: outputs[f"{story}-en-square"].params.light
+              for story in ("beggar", "cleaning-lady", "sex-worker", "shine-the-light")}  # fmt: skip
+    assert len({(light.heart, light.source) for light in lights.values()}) == 4

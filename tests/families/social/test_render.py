@@ -1,4 +1,5 @@
-"""Social cards read back: sizes, the heart, safe zones, alt text, overflow, bytes, rebuilds."""
+"""Social cards read back: sizes, the heart, the light, safe zones, QR codes, alt text,
+overflow, bytes, rebuilds."""
 
 import dataclasses
 import json
@@ -7,13 +8,15 @@ from functools import cache
 from pathlib import Path
 
 import pytest
+import zxingcpp
 from conftest import REPO, copy_project, edit, run_doit
-from PIL import Image, ImageChops
+from PIL import Image, ImageChops, ImageColor
 
+from campaignkit.aid import where_to_get_help
 from campaignkit.brand import load_brand
 from campaignkit.content import load_campaign
 from campaignkit.families.social.plan import plan as plan_cards
-from campaignkit.families.social.render import lay_out
+from campaignkit.families.social.render import backdrop, lay_out, qr_matrix
 from campaignkit.family import Settings
 
 SIZES = {"square": (1080, 1080), "portrait": (1080, 1350), "story": (1080, 1920),
@@ -21,7 +24,9 @@ SIZES = {"square": (1080, 1080), "portrait": (1080, 1350), "story": (1080, 1920)
 BLUE, SKY = (0x0B, 0x5C, 0xAD), (0xE6, 0xEF, 0xF9)  # brand blue (the heart), the background
 NAMES = [f"shine-the-light-en-{size}" for size in SIZES] + [
     "day-fr-story", "day-de-link", "figure-total-nl-square", "quote-de-story",
-    "tournai-illumination-fr-x", "beggar-fr-portrait"]  # fmt: skip
+    "tournai-illumination-fr-x", "beggar-fr-portrait", "quote-fr-link", "quote-fr-square",
+    "quote-en-link", "beggar-en-square", "cleaning-lady-en-square", "sex-worker-en-square",
+    *(f"help-{lang}-{size}" for lang in ("fr", "nl") for size in SIZES)]  # fmt: skip
 
 
 @pytest.fixture(scope="module")
@@ -54,6 +59,32 @@ def image(root: Path, name: str) -> Image.Image:
         return opened.convert("RGB")
 
 
+def lit(picture: Image.Image, box: tuple[int, int, int, int]) -> bool:
+    """Every pixel of `box` is the background or the light on it (sky to paper): no ink."""
+    region = picture.crop(box)
+    return all(all(v >= s for v, s in zip(rgb, SKY, strict=True))
+               for _, rgb in region.getcolors(region.width * region.height))  # fmt: skip
+
+
+def brighter(rgb) -> bool:
+    """Lit: lighter than the sky."""
+    return rgb != SKY and all(v >= s for v, s in zip(rgb, SKY, strict=True))
+
+
+def luminance(rgb) -> float:
+    def channel(v: int) -> float:
+        v /= 255
+        return v / 12.92 if v <= 0.04045 else ((v + 0.055) / 1.055) ** 2.4
+
+    r, g, b = (channel(v) for v in rgb)
+    return 0.2126 * r + 0.7152 * g + 0.0722 * b
+
+
+def contrast(a, b) -> float:
+    high, low = sorted((luminance(a), luminance(b)), reverse=True)
+    return (high + 0.05) / (low + 0.05)
+
+
 def only(picture: Image.Image, box: tuple[int, int, int, int], colour) -> bool:
     """Every pixel of `box` in `picture` is `colour`."""
     region = picture.crop(box)
@@ -74,7 +105,8 @@ def test_the_heart_is_where_the_layout_puts_it_crisp_in_brand_blue(built, name):
     pad = 6
     around = picture.crop((heart.x - pad, heart.y - pad, heart.x + heart.w + pad,
                            heart.y + heart.h + pad))  # fmt: skip
-    ink = ImageChops.difference(around, Image.new("RGB", around.size, SKY)).convert("L")
+    # ink is darker than the sky in some channel; the light behind the heart is lighter
+    ink = ImageChops.subtract(Image.new("RGB", around.size, SKY), around).convert("L")
     left, top, right, bottom = ink.point(lambda v: 255 if v else 0).getbbox()
     # the heart's path spans its SVG box (viewBox 200 x 180) but for the tip, at y = 176
     assert abs(left - pad) <= 1 and abs(top - pad) <= 1
@@ -83,19 +115,22 @@ def test_the_heart_is_where_the_layout_puts_it_crisp_in_brand_blue(built, name):
     assert picture.getpixel((heart.x + heart.w // 2, middle)) == BLUE
     # drawn from the vector at this size: each edge blends over a pixel or two, not a blur
     row = [picture.getpixel((x, middle)) for x in range(heart.x - pad, heart.x + heart.w + pad)]
-    assert sum(pixel not in (BLUE, SKY) for pixel in row) <= 4
+    light = [all(v >= s for v, s in zip(pixel, SKY, strict=True)) for pixel in row]
+    assert sum(pixel != BLUE and not bright for pixel, bright in zip(row, light,
+                                                                     strict=True)) <= 4  # fmt: skip
 
 
 def test_a_story_keeps_its_top_and_bottom_250_px_free(built):
+    """Only the light (the beam enters at the top edge) is drawn in the margins and zones."""
     for name in NAMES:
         picture = image(built, name)
         width, height = picture.size
         zone = 250 if name.endswith("-story") else 64
-        assert only(picture, (0, 0, width, zone), SKY), name
-        assert only(picture, (0, height - zone, width, height), SKY), name
+        assert lit(picture, (0, 0, width, zone)), name
+        assert lit(picture, (0, height - zone, width, height)), name
         # sideways, a glyph may hang out of its line by its side bearing (the J of 'Journée')
-        assert only(picture, (0, 0, 64 - 8, height), SKY), name
-        assert only(picture, (width - 64 + 8, 0, width, height), SKY), name
+        assert lit(picture, (0, 0, 64 - 8, height)), name
+        assert lit(picture, (width - 64 + 8, 0, width, height)), name
 
 
 def test_every_planned_card_fits_inside_its_insets():
@@ -103,7 +138,8 @@ def test_every_planned_card_fits_inside_its_insets():
     for name, out in planned(REPO).items():
         inset, width, height = out.params.insets, out.params.width, out.params.height
         found = layout(REPO, name)
-        for box in [*found.hearts, *(block.box for block in found.blocks)]:
+        for box in [*found.hearts, *(block.box for block in found.blocks),
+                    *([found.qr] if found.qr else [])]:  # fmt: skip
             assert inset["left"] <= box.x and box.x + box.w <= width - inset["right"], name
             assert inset["top"] <= box.y and box.y + box.h <= height - inset["bottom"], name
 
@@ -111,15 +147,20 @@ def test_every_planned_card_fits_inside_its_insets():
 def test_alt_text_in_the_png_and_its_sidecar_in_its_language(built):
     name = "figure-total-nl-square"
     alt = planned(built)[name].context.alt
-    assert alt.startswith("Het blauwe hart. Verontrustende cijfers. 20,9 miljoen mensen wereldwijd")
+    assert alt.startswith(
+        "Het blauwe hart. Verontrustende cijfers. 20,9\u00a0miljoen mensen wereldwijd"
+    )
     with Image.open(png(built, name)) as opened:
         assert opened.text["Description"] == alt
         assert opened.text["Description"].lang == "nl"
         assert (f'<Iptc4xmpCore:AltTextAccessibility><rdf:Alt><rdf:li xml:lang="nl">{alt}'
                 in opened.text["XML:com.adobe.xmp"])  # fmt: skip
     sidecar = json.loads(png(built, name).with_suffix(".json").read_text(encoding="utf-8"))
+    sizes = {block.role: block.size for block in layout(built, name).blocks}
+    assert sizes["figure"] >= 72 and sizes["support"] >= 24
     assert sidecar == {"file": f"{name}.png", "alt": alt, "lang": "nl", "draft": True,
-                       "kind": "figure", "size": "square", "width": 1080, "height": 1080}  # fmt: skip
+                       "kind": "figure", "size": "square", "width": 1080, "height": 1080,
+                       "sizes": sizes}  # fmt: skip
 
 
 def test_every_png_is_under_1_mb(built):
@@ -141,9 +182,9 @@ def test_same_inputs_same_bytes(built, tmp_path):
 def test_an_overlong_translation_fails_naming_image_language_and_field(tmp_path):
     root = copy_project(tmp_path / "p", cities=("brussels",))
     story = root / "content/stories/beggar.yaml"
-    edit(story, "  fr: >-\n    Exploitation au grand jour",
+    edit(story, "  fr: >-\n    Les passants",
          "  fr: >-\n" + "    Exploitation au grand jour, encore et encore.\n" * 30 +
-         "    Exploitation au grand jour")  # fmt: skip
+         "    Les passants")  # fmt: skip
     edit(
         root / "content/stories/sex-worker.yaml",
         "  fr: Une",
@@ -155,8 +196,8 @@ def test_an_overlong_translation_fails_naming_image_language_and_field(tmp_path)
     assert result.tasks == dict.fromkeys(names, "fail")
     assert result.errors["social:beggar-fr-link"].splitlines()[-1] == (
         "social beggar-fr-link: support ('Exploitation au grand jour, encore et e…') does not fit "
-        "its box even at the minimum 24 px: it needs 530 px of height, the box has 218 px; "
-        "shorten it by about 59 %"
+        "its box even at the minimum 24 px: it needs 530 px of height, the box has 223 px; "
+        "shorten it by about 58 %"
     )
     assert result.errors["social:sex-worker-fr-square"].splitlines()[-1] == (
         "social sex-worker-fr-square: headline ('AnticonstitutionnellementAnticonstituti…') has "
@@ -171,8 +212,11 @@ def test_right_to_left_mirrors_the_layout():
     ltr = lay_out(REPO, out.context, out.params, heart)
     rtl = lay_out(REPO, dataclasses.replace(out.context, rtl=True), out.params, heart)
     assert rtl.hearts[0].x == 1080 - ltr.hearts[0].x - ltr.hearts[0].w == 1080 - 64 - 80
-    kicker, *others = rtl.blocks  # right-aligned: the kicker beside the heart, the rest flush
-    assert kicker.box.x + kicker.box.w == rtl.hearts[0].x - out.params.gap
+    assert [x for x, _ in rtl.beam] == [1080 - x for x, _ in ltr.beam]  # the light too
+    # right-aligned: the footer and the rule beside the heart, the rest flush
+    [footer] = [block for block in rtl.blocks if block.role == "footer"]
+    assert footer.box.x + footer.box.w == rtl.rule.x + rtl.rule.w == rtl.hearts[0].x - 32
+    others = [block for block in rtl.blocks if block.role != "footer"]
     assert [block.box.x + block.box.w for block in others] == [1080 - 64] * len(others)
 
 
@@ -191,7 +235,7 @@ def test_a_changed_city_event_rebuilds_only_that_citys_cards(tmp_path):
     only_square(root)
     first = run_doit(root, "run", "social")
     assert first.code == 0, first.errors
-    assert len(first.executed) == (11 + 4 + 1) * 4  # campaign, Brussels' and Liège's events
+    assert len(first.executed) == (12 + 4 + 1) * 4  # campaign, Brussels' and Liège's events
     assert run_doit(root, "run", "social").executed == []
     edit(root / "content/cities/liege.yaml", "organisers: [PAG-ASA, Sürya]", "organisers: [Sürya]")
     assert run_doit(root, "run", "social").executed == [
@@ -207,14 +251,94 @@ def test_a_changed_city_event_rebuilds_only_that_citys_cards(tmp_path):
 
 
 @pytest.mark.slow
-def test_every_card_is_built_under_1_mb_with_its_sidecar(tmp_path):
-    root = copy_project(tmp_path / "p")
-    result = run_doit(root, "run", "social")
-    assert result.code == 0, result.errors
-    assert len(result.executed) == 22 * 4 * 5
-    for name, out in planned(root).items():
+def test_every_card_is_built_under_1_mb_with_its_sidecar(whole_campaign):
+    root = whole_campaign
+    cards = planned(root)
+    assert len(cards) == 23 * 4 * 5
+    for name, out in cards.items():
         path = root / out.target
         assert path.stat().st_size < 1_000_000, name
         with Image.open(path) as opened:
             assert opened.size == SIZES[out.params.size], name
         assert json.loads(path.with_suffix(".json").read_text())["alt"] == out.context.alt
+
+
+@pytest.mark.parametrize("lang", ["fr", "nl"])
+@pytest.mark.parametrize("size", list(SIZES))
+def test_the_help_cards_qr_code_reads_back_as_the_contact_points_address(built, lang, size):
+    name = f"help-{lang}-{size}"
+    point = where_to_get_help(load_campaign(built), lang).point
+    [code] = zxingcpp.read_barcodes(image(built, name))
+    assert code.text == point.url == planned(built)[name].context.qr
+    assert code.format == zxingcpp.BarcodeFormat.QRCode
+    box, inset = layout(built, name).qr, planned(built)[name].params.insets
+    assert box.w % len(qr_matrix(point.url)) == 0  # whole px a module, quiet zone included
+    assert inset["left"] <= box.x and box.x + box.w <= SIZES[size][0] - inset["right"]
+    assert inset["top"] <= box.y and box.y + box.h <= SIZES[size][1] - inset["bottom"]
+    sidecar = json.loads(png(built, name).with_suffix(".json").read_text(encoding="utf-8"))
+    assert point.site in sidecar["alt"] and point.qr_alt in sidecar["alt"]
+    with Image.open(png(built, name)) as opened:
+        assert opened.text["Description"] == sidecar["alt"]
+
+
+def test_the_help_cards_address_is_on_one_line(built):
+    for size in SIZES:
+        [address] = [b for b in layout(built, f"help-fr-{size}").blocks if b.role == "address"]
+        assert address.lines == ("stoptraite.be",) and address.size >= 40
+
+
+def test_the_quote_on_a_link_card_is_its_excerpt_at_a_readable_size(built):
+    quote = load_campaign(built).main.quote
+    link, square = (json.loads(png(built, f"quote-fr-{size}").with_suffix(".json").read_text())
+                    for size in ("link", "square"))  # fmt: skip
+    assert quote.short["fr"] in link["alt"] and quote.text["fr"] not in link["alt"]
+    assert quote.text["fr"] in square["alt"]
+    minimum = load_brand(built).social.text.quote.min
+    assert link["sizes"]["quote"] >= minimum == 32
+    english = json.loads(png(built, "quote-en-link").with_suffix(".json").read_text())
+    assert english["sizes"]["quote"] >= minimum  # the whole quote fits in English
+
+
+def test_the_light_falls_on_the_heart_behind_the_text_at_aa_contrast(built):
+    for name in ("shine-the-light-en-square", "beggar-fr-portrait", "quote-fr-link",
+                 "help-nl-story", "day-fr-story"):  # fmt: skip
+        out, found = planned(built)[name], layout(built, name)
+        ground = backdrop(out.context, out.params, found, (built / "brand/blue-heart.svg")
+                          .read_text())  # fmt: skip
+        picture = image(built, name)
+        # the beam is lighter than the sky where it falls on the heart, and under some text
+        heart, pad = found.hearts[0], 24
+        assert any(brighter(rgb) for _, rgb in picture.crop(
+            (heart.x - pad, heart.y - pad, heart.x + heart.w + pad, heart.y + heart.h + pad)
+        ).getcolors(1 << 20)), name  # fmt: skip
+        assert any(
+            brighter(rgb)
+            for b in found.blocks
+            for _, rgb in ground.crop(
+                (b.box.x, b.box.y, b.box.x + b.box.w, b.box.y + b.box.h)
+            ).getcolors(1 << 20)
+        ), name
+        for block in found.blocks:  # every pixel a text stands on is AA for its colour
+            region = ground.crop((block.box.x, block.box.y, block.box.x + block.box.w,
+                                  block.box.y + block.box.h))  # fmt: skip
+            colour = ImageColor.getrgb(block.color)
+            worst = min(contrast(colour, rgb) for _, rgb in region.getcolors(1 << 20))
+            assert worst >= 4.5, (name, block.role, worst)
+
+
+def test_each_story_card_has_a_composition_of_its_own(built):
+    stories = ("beggar", "cleaning-lady", "sex-worker")
+    grounds = {}
+    for story in stories:
+        name = f"{story}-en-square"
+        out, found = planned(built)[name], layout(built, name)
+        grounds[story] = backdrop(out.context, out.params, found,
+                                  (built / "brand/blue-heart.svg").read_text())  # fmt: skip
+        # the heart where its composition puts it, in the card as built
+        [heart] = found.hearts
+        assert image(built, name).getpixel((heart.x + heart.w // 2, heart.y + heart.h // 2)) == BLUE
+        assert (heart.x > 540) == (out.params.light.heart == "right"), story
+    for a, b in ((0, 1), (0, 2), (1, 2)):
+        diff = ImageChops.difference(grounds[stories[a]], grounds[stories[b]]).convert("L")
+        changed = sum(count for count, v in diff.getcolors(256) if v > 2)
+        assert changed > 0.1 * 1080 * 1080, (stories[a], stories[b], changed)

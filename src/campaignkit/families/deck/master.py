@@ -45,34 +45,43 @@ class Slot:
     anchor: str = "t"
 
 
-def columns(n: int, y: int, h: int, first: int = 1) -> list[Slot]:
+def columns(n: int, y: int, h: int, first: int = 1, role: str = "body",
+            anchor: str = "t") -> list[Slot]:  # fmt: skip
     width = (CONTENT - (n - 1) * GUTTER) // n
-    return [Slot(first + i, "body", "body", MARGIN + i * (width + GUTTER), y, width, h)
+    return [Slot(first + i, "body", role, MARGIN + i * (width + GUTTER), y, width, h, anchor)
             for i in range(n)]  # fmt: skip
 
 
 TITLE = Slot(0, "title", "title", MARGIN, inch(0.45), CONTENT, inch(1.25), "b")
 BODY_Y, BODY_H = inch(2.0), inch(4.55)
 
+HEAD_H = inch(1.2)  # a row of column headings: two lines of the heading role
+QR = inch(1.9)  # the help slide's QR code: big enough to scan from the back of a room
+
 #: name -> (sldLayout type, background colour or None, show the master's heart, slots)
 LAYOUTS: dict[str, tuple[str, str | None, bool, list[Slot]]] = {
+    # the heart on the right, title and subtitle left, meeting at one line: no gap between
     "Title": ("title", "sky", False, [
-        Slot(2, "pic", None, MARGIN, inch(0.7), inch(2.4), inch(2.16)),
-        Slot(0, "ctrTitle", "cover", MARGIN, inch(3.05), CONTENT, inch(2.5), "b"),
-        Slot(1, "subTitle", "subtitle", MARGIN, inch(5.7), CONTENT, inch(1.2)),
+        Slot(2, "pic", None, MARGIN + inch(8.4), inch(2.0), inch(3.4), inch(3.1)),
+        Slot(0, "ctrTitle", "cover", MARGIN, inch(0.9), inch(7.9), inch(3.7), "b"),
+        Slot(1, "subTitle", "subtitle", MARGIN, inch(4.75), inch(7.9), inch(1.75)),
     ]),
     "Statement": ("obj", None, True, [TITLE, Slot(1, "body", "body", MARGIN, BODY_Y, CONTENT,
                                                   BODY_H)]),
     "Chart": ("cust", None, True, [
         TITLE,
-        Slot(1, "chart", None, MARGIN, inch(1.95), CONTENT, inch(4.35)),
-        Slot(2, "body", "caption", MARGIN, inch(6.35), CONTENT - inch(1.2), inch(0.5)),
+        Slot(1, "chart", None, MARGIN, inch(1.95), CONTENT, inch(4.1)),
+        Slot(2, "body", "caption", MARGIN, inch(6.1), CONTENT - inch(1.2), inch(0.75)),
     ]),
     "Two Columns": ("twoObj", None, True, [TITLE, *columns(2, BODY_Y, BODY_H)]),
+    # headings (bottom-aligned, so one- and two-line ones end on one line) over the texts,
+    # which all start at one height; idx 7: a text the columns share, under them all
     "Three Columns": ("cust", None, True, [
         TITLE,
-        *columns(3, BODY_Y, inch(2.75)),
-        Slot(4, "body", "body", MARGIN, inch(4.95), CONTENT, inch(1.6)),
+        *columns(3, BODY_Y, HEAD_H, role="heading", anchor="b"),
+        *columns(3, BODY_Y + HEAD_H + inch(0.15), BODY_H - HEAD_H - inch(0.15), first=4),
+        Slot(7, "body", "body", MARGIN, BODY_Y + HEAD_H + inch(0.15), CONTENT,
+             BODY_H - HEAD_H - inch(0.15)),
     ]),
     "Quote": ("cust", "sky", True, [
         Slot(1, "body", "quote", MARGIN + inch(0.6), inch(0.8), CONTENT - inch(1.2), inch(4.4),
@@ -84,6 +93,16 @@ LAYOUTS: dict[str, tuple[str, str | None, bool, list[Slot]]] = {
         TITLE,
         Slot(1, "body", "body", MARGIN, BODY_Y, inch(7.6), BODY_H),
         Slot(2, "pic", None, MARGIN + inch(8.3), inch(2.4), inch(3.5), inch(3.15)),
+    ]),
+    # where to get help: the contact point centred beside its QR code; what the centres do,
+    # down on the centres, which stand in three columns (name, then city and address)
+    "Contact": ("cust", None, True, [
+        TITLE,
+        Slot(2, "pic", None, MARGIN, inch(1.95), QR, QR),
+        Slot(1, "body", "body", MARGIN + QR + GUTTER, inch(1.85), CONTENT - QR - GUTTER,
+             inch(2.1), "ctr"),
+        Slot(3, "body", "body", MARGIN, inch(3.95), CONTENT, inch(1.75), "b"),
+        *columns(3, inch(5.85), inch(0.85), first=4),
     ]),
     "Blank": ("blank", None, True, []),
 }  # fmt: skip

@@ -1,9 +1,12 @@
-"""Slide previews: LibreOffice (headless) turns a deck into a PDF, pypdfium2 its pages into
-PNGs. LibreOffice sees only the brand fonts and keeps its profile under build/."""
+"""A deck's PDF and slide previews: LibreOffice (headless, seeing only the brand fonts, its
+profile under build/) makes the PDF, pypdfium2 a PNG of each page."""
 
 from __future__ import annotations
 
 import contextlib
+import datetime as dt
+import hashlib
+import io
 import os
 import shutil
 import signal
@@ -23,14 +26,16 @@ TIMEOUT_S = 180
 
 
 def render_slides(job: Job) -> None:
-    """doit action: one PNG per slide of the deck it needs, in its target and extra targets."""
+    """doit action: the PDF of the deck it needs (its target), and a PNG of each slide (its
+    extra targets)."""
     root = Path(job.root)
     deck = root / job.needs[0]
-    targets = job.targets
+    targets = job.extra_targets
     program = shutil.which(job.params.program)
     if program is None:
-        raise Failed("LibreOffice is not installed, so slides cannot be previewed; run "
-                     "./setup.sh (Debian: apt install libreoffice-impress)")  # fmt: skip
+        raise Failed("LibreOffice is not installed, so the deck's PDF and slide previews "
+                     "cannot be made; run ./setup.sh (Debian: apt install "
+                     "libreoffice-impress)")  # fmt: skip
     try:
         pdf = to_pdf(root, program, deck)
     except (OSError, RuntimeError, subprocess.SubprocessError) as err:
@@ -41,6 +46,25 @@ def render_slides(job: Job) -> None:
                      f"{len(targets)} slides")  # fmt: skip
     for target, png in zip(targets, pngs, strict=True):
         write_bytes(root / target, png)
+    write_bytes(root / job.target, same_bytes(pdf, deck.read_bytes(), job.context.created))
+
+
+def same_bytes(pdf: bytes, deck: bytes, created: str) -> bytes:
+    """The PDF with what LibreOffice stamps on each run fixed: its dates are the deck's, its
+    file identifier a digest of the deck (same deck, same PDF), its checksum dropped."""
+    from pypdf import PdfReader, PdfWriter
+    from pypdf.generic import ArrayObject, ByteStringObject
+
+    when = dt.datetime.fromisoformat(created.replace("Z", "+00:00")).astimezone(dt.UTC)
+    stamp = when.strftime("D:%Y%m%d%H%M%SZ")
+    writer = PdfWriter(clone_from=PdfReader(io.BytesIO(pdf)))
+    writer.add_metadata({"/CreationDate": stamp, "/ModDate": stamp})
+    digest = ByteStringObject(hashlib.md5(deck, usedforsecurity=False).digest())
+    # pypdf has no public setter, and would keep LibreOffice's random identifier
+    writer._ID = ArrayObject([digest, digest])
+    buffer = io.BytesIO()
+    writer.write(buffer)
+    return buffer.getvalue()
 
 
 def to_pdf(root: Path, program: str, deck: Path) -> bytes:

@@ -8,10 +8,10 @@ from typing import TYPE_CHECKING
 
 from babel import Locale
 
-from ...aid import printed
+from ...aid import where_to_get_help
 from ...family import Family
 from ...labels import fill
-from ...locales import join_list, long_date, millions
+from ...locales import NBSP, join_list, long_date, millions
 from ...output import Asset, Output, Step
 from .slides import Chart, Fill, Paragraph, Picture, Slide, Text
 
@@ -32,17 +32,12 @@ DECK = Step(
 )
 PREVIEW = Step(
     "deck-preview",
-    "Slide previews (PNG) of the decks: LibreOffice, then pypdfium2.",
+    "PDFs of the decks (LibreOffice, brand fonts embedded) and their slide previews (PNG).",
     "campaignkit.families.deck.office:render_slides",
     brand=False,
 )
-#: LibreOffice, for the slide previews (Debian: libreoffice-impress).
+#: LibreOffice, for the decks' PDFs and slide previews (Debian: libreoffice-impress).
 OFFICE = {"libreoffice": ("soffice", "libreoffice")}
-USAGE = (
-    "- Slide decks: PPTX, 16:9, for PowerPoint or LibreOffice Impress, with speaker notes",
-    "  on every slide and charts you can edit. Install the fonts in brand/fonts/ first",
-    "  (Noto Sans and Noto Sans Display) so that the slides look as designed.",
-)
 
 
 @dataclass(frozen=True)
@@ -68,9 +63,11 @@ class Params:
 
 @dataclass(frozen=True)
 class SlideCount:
-    """What slide previews show: every slide of the deck they need."""
+    """What a deck's PDF and slide previews show: every slide of the deck they need, and the
+    date the PDF says it was made (the deck's own, never the time of the build)."""
 
     slides: int
+    created: str
 
 
 @dataclass(frozen=True)
@@ -97,7 +94,8 @@ def text(role: str, *paragraphs: str | tuple[str, bool] | None) -> Text:
 def plan(
     campaign: Campaign, brand: Brand, settings: Settings, before: list[Output]
 ) -> list[Output]:
-    """Each deck in each language, and its slide previews when LibreOffice was found."""
+    """Each deck in each language, and its PDF and slide previews when LibreOffice was
+    found."""
     office = settings.programs.get("libreoffice")
     outputs = []
     main_city = campaign.main.launch.city  # the launch deck belongs to the launch city
@@ -106,9 +104,24 @@ def plan(
             context = deck_context(campaign, deck_id, lang, settings.created)
             name = f"{deck_id}-{lang}"
             target = f"build/decks/{name}.pptx"
+            pdf = f"build/decks/{name}.pdf"
             count = len(context.slides)
             slides = [f"build/decks/previews/{name}/slide-{n:02}.png" for n in range(1, count + 1)]
             city = main_city if deck_id == "launch" else None
+            # one gallery tile for the deck: its PPTX and PDF in every language
+            shown = Asset(
+                kind="deck",
+                group=f"deck:{deck_id}",
+                title=context.title,
+                alt=context.title,
+                lang=lang,
+                city=city,
+                path=target,
+                preview=slides[0] if office else None,
+                slides=tuple(slides) if office else (),
+                # the talk deck is for any partner: every city pack carries it
+                packs=frozenset({"language", "city"}),
+            )
             outputs.append(
                 Output(
                     step=DECK,
@@ -119,21 +132,7 @@ def plan(
                     lang=lang,
                     city=city,
                     params=Params(heart_px=600),
-                    # the talk deck is for any partner: every city pack carries it
-                    shows=Asset(
-                        kind="deck",
-                        group=f"deck:{deck_id}",
-                        title=context.title,
-                        alt=context.title,
-                        lang=lang,
-                        city=city,
-                        path=target,
-                        preview=slides[0] if office else None,
-                        slides=tuple(slides) if office else (),
-                        packs=frozenset({"language", "city"}),
-                        fonts=True,
-                        usage=USAGE,
-                    ),
+                    shows=replace(shown, path=target, variant="pptx", fonts=True),
                 )
             )
             if office is None:
@@ -142,13 +141,15 @@ def plan(
                 Output(
                     step=PREVIEW,
                     name=name,
-                    target=slides[0],
-                    doc=f"Slide previews of {name}.pptx (LibreOffice, then PNG)",
-                    context=SlideCount(count),
+                    target=pdf,
+                    doc=f"{name}.pdf and its slide previews (LibreOffice, then PNG)",
+                    context=SlideCount(count, context.created),
                     lang=lang,
+                    city=city,
                     params=PreviewParams(width=1280, program=office),
                     needs=(target,),
-                    extra_targets=tuple(slides[1:]),
+                    extra_targets=tuple(slides),
+                    shows=replace(shown, path=pdf, variant="pdf"),
                 )
             )
     return outputs
@@ -159,8 +160,9 @@ def notices(settings: Settings, outputs: list[Output]) -> list[str]:
     if settings.programs.get("libreoffice") or not any(o.step == DECK for o in outputs):
         return []
     return [
-        "LibreOffice is not installed: decks are built without slide previews, and the "
-        "gallery shows none; run ./setup.sh (Debian: apt install libreoffice-impress)"
+        "LibreOffice is not installed: decks are built as PPTX only, their PDFs and slide "
+        "previews are left out (and the gallery and packs go without them); run ./setup.sh "
+        "(Debian: apt install libreoffice-impress)"
     ]
 
 
@@ -247,21 +249,7 @@ def deck_slides(campaign: Campaign, deck_id: str, lang: str, locale: str) -> lis
             notes=heart.about[lang],
         )
     )
-    contacts = [
-        " · ".join(part for part in (c.name, c.phone, c.website and printed(c.website)) if part)
-        for c in main.help.centres
-    ]
-    found.append(
-        slide(
-            "help",
-            "Statement",
-            {
-                0: text("title", labels.help_title[lang]),
-                1: text("body", main.help.text[lang], *((c, True) for c in contacts)),
-            },
-            notes=f"{main.help.text[lang]} {main.day.call[lang]}",
-        )
-    )
+    found.append(help_slide(campaign, lang))
     return found
 
 
@@ -278,20 +266,26 @@ def cover(campaign: Campaign, deck_id: str, lang: str, locale: str) -> Slide:
         launch = main.launch
         city = campaign.cities[launch.city].data.name
         where = city[lang] if lang in city.root else city[next(iter(city.root))]
-        subtitle = f"{where} · {long_date(launch.date.isoformat(), locale)}"
+        subtitle = dated(where, launch.date.isoformat(), locale)
         return slide(
             "cover",
             "Title",
             {0: text("cover", launch.title[lang]), 1: text("subtitle", subtitle), 2: heart},
             notes=f"{launch.text[lang]} {main.blue_heart.about[lang]}",
         )
-    subtitle = f"{main.day.name[lang]} · {long_date(main.day.date.isoformat(), locale)}"
+    subtitle = dated(main.day.name[lang], main.day.date.isoformat(), locale)
     return slide(
         "cover",
         "Title",
         {0: text("cover", main.campaign.name[lang]), 1: text("subtitle", subtitle), 2: heart},
         notes=main.blue_heart.about[lang],
     )
+
+
+def dated(what: str, iso: str, locale: str) -> str:
+    """'Bruxelles · 25 juillet 2022': the dot kept with what it follows, so that a line
+    breaks only before the date, never inside it."""
+    return f"{what}{NBSP}· {long_date(iso, locale)}"
 
 
 def chart_slides(campaign: Campaign, lang: str, locale: str) -> list[Slide]:
@@ -305,43 +299,48 @@ def chart_slides(campaign: Campaign, lang: str, locale: str) -> list[Slide]:
         names = [(item.short or item.label)[lang] for item in items]
         values = [item.value for item in items]
         sentences = [f"{millions(item.value, locale)} {item.label[lang]}." for item in items]
+        captions = [source]
         if chart.kind == "part":
             part, whole = values
             values = [part, whole - part]
             names = [names[0], chart.rest[lang]]
+            # the rest is worked out here, not a figure of the source's: say so
+            derived = fill(labels.derived[lang], rest=chart.rest[lang],
+                           whole=millions(whole, locale), part=millions(part, locale))  # fmt: skip
+            captions.append(derived)
         data = Chart(
             kind=chart.kind,
             categories=names,
             values=[round(value / 1_000_000, 1) for value in values],
             labels=[millions(value, locale) for value in values],
             alt=" ".join(
-                f"{n}, {millions(v, locale)}." for n, v in zip(names, values, strict=True)
+                [f"{n}, {millions(v, locale)}." for n, v in zip(names, values, strict=True)]
+                + [f"{line}." for line in captions[1:]]
             ),
         )
         found.append(
             slide(
                 f"chart-{chart.id}",
                 "Chart",
-                {0: text("title", labels.figures_title[lang]), 1: data, 2: text("caption", source)},
-                notes=f"{' '.join(sentences)} {source}.",
+                {0: text("title", labels.figures_title[lang]), 1: data,
+                 2: text("caption", *captions)},
+                notes=" ".join([*sentences, *(f"{line}." for line in captions)]),
             )
-        )
+        )  # fmt: skip
     return found
 
 
 def spotlight(campaign: Campaign, stories: list, lang: str, locale: str) -> Slide:
-    """The three people in the spotlight: their titles in columns, and their text once where
-    they share it (the seeds give all three the same)."""
+    """The three people in the spotlight: their titles over columns of their texts, or over
+    their text once where they share it."""
     labels = campaign.labels
     titles = [story.data.title[lang] for story in stories]
     texts = [story.data.text[lang] for story in stories]
-    shared = len(set(texts)) == 1
-    columns = {
-        1 + i: text("body", (title, True), None if shared else texts[i])
-        for i, title in enumerate(titles)
-    }
-    if shared:
-        columns[4] = text("body", texts[0])
+    columns = {1 + i: text("heading", title) for i, title in enumerate(titles)}
+    if len(set(texts)) == 1:
+        columns[7] = text("body", texts[0])
+    else:
+        columns.update({4 + i: text("body", body) for i, body in enumerate(texts)})
     people = join_list(titles, locale, inline=True)
     return slide(
         "spotlight",
@@ -349,6 +348,34 @@ def spotlight(campaign: Campaign, stories: list, lang: str, locale: str) -> Slid
         {0: text("title", labels.spotlight_kicker[lang]), **columns},
         notes=f"{fill(labels.spotlight[lang], people=people)} {labels.archetypes[lang]}",
     )
+
+
+def help_slide(campaign: Campaign, lang: str) -> Slide:
+    """Where to get help: the contact point, its address and a QR code of it, what the
+    centres do, and the centres (name, city, address) in columns. Only the phone numbers
+    content gives are shown: none is ever made up."""
+    labels = campaign.labels
+    aid = where_to_get_help(campaign, lang)
+    fills: dict[int, Text | Chart | Picture] = {0: text("title", aid.title)}
+    said = []
+    point = aid.point
+    if point is not None:
+        fills[1] = text("body", (point.name, True), point.text, (point.site, True), point.note)
+        fills[2] = Picture("qr", point.qr_alt, point.url)
+        said = [f"{point.name}: {point.site}.", point.text, point.note or ""]
+    columns, rest = aid.centres[:3], aid.centres[3:]
+
+    def where(centre) -> str:  # 'Bruxelles · pag-asa.be'
+        phone = centre.phone and f"{labels.phone[lang]} {centre.phone}"
+        return " · ".join(part for part in (centre.city, centre.site, phone) if part)
+
+    more = [" · ".join([centre.name, where(centre)]) for centre in rest]  # past 3 columns
+    fills[3] = text("body", aid.text, aid.minors, *more)
+    for i, centre in enumerate(columns):
+        fills[4 + i] = text("body", (centre.name, True), where(centre) or None)
+    centres = [" · ".join([centre.name, where(centre)]) for centre in aid.centres]
+    notes = [*said, aid.text, *(f"{line}." for line in centres), campaign.main.day.call[lang]]
+    return slide("help", "Contact", fills, notes=" ".join(part for part in notes if part))
 
 
 def day_slide(campaign: Campaign, lang: str, locale: str, day_date: str) -> Slide:
@@ -378,7 +405,7 @@ FAMILY = Family(
     steps=(DECK, PREVIEW),
     folders=("build/decks",),
     plan=plan,
-    words=("kinds.deck",),
+    words=("kinds.deck", "variants.pptx", "variants.pdf"),
     programs=OFFICE,
     notices=notices,
 )

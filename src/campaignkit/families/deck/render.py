@@ -87,7 +87,7 @@ def fill_slide(root: Path, brand: Brand, slide, spec: Slide, context: Context, h
         elif isinstance(item, Chart):
             add_chart(brand, ph, item, context.language)
         elif isinstance(item, Picture):
-            add_picture(ph, heart, item.alt)
+            add_picture(ph, qr_png(item.url) if item.picture == "qr" else heart, item.alt)
         else:
             role = getattr(brand.deck.text, item.role)
             size = fitted(root, brand, role, item.paragraphs, ph.width / EMU_PER_PT,
@@ -238,6 +238,16 @@ def add_chart(brand: Brand, ph, data: Chart, language: str) -> None:
         chart.legend.position = XL_LEGEND_POSITION.RIGHT
         chart.legend.include_in_layout = False
         chart.legend.font.size = Pt(20)
+
+
+def qr_png(url: str) -> bytes:
+    """A QR code of `url`: black on white, with its quiet zone of 4 modules (scanners need
+    it), 10 px a module so that no renderer blurs its edges."""
+    import segno
+
+    buffer = io.BytesIO()
+    segno.make(url, error="m", micro=False).save(buffer, kind="png", scale=10, border=4)
+    return buffer.getvalue()
 
 
 def add_picture(ph, png: bytes, alt: str) -> None:

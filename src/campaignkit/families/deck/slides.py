@@ -32,8 +32,9 @@ class Chart:
 
 @dataclass(frozen=True)
 class Picture:
-    picture: str  # 'heart': the brand's
+    picture: str  # 'heart': the brand's; 'qr': a QR code of `url`
     alt: str
+    url: str | None = None
 
 
 @dataclass(frozen=True)

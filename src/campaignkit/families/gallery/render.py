@@ -1,10 +1,16 @@
-"""The download gallery page: static HTML with previews, filters and download links."""
+"""The download gallery page: static HTML, its pieces as compact data the page's script shows."""
 
 from __future__ import annotations
 
 import base64
+import json
+import os
 from pathlib import Path
 from typing import TYPE_CHECKING
+
+from babel.units import format_unit
+from markupsafe import Markup
+from PIL import Image
 
 from ...atomic import write_bytes
 from ...errors import Failed
@@ -13,25 +19,90 @@ from ...render.html import TemplateProblem, fill_template
 
 if TYPE_CHECKING:
     from ...job import Job
+    from .plan import Context
 
 
-def human_size(size: int) -> str:
-    """1234567 -> '1.2 MB' (decimal units, as downloads show them)."""
-    for unit, scale in (("MB", 1_000_000), ("kB", 1_000)):
-        if size >= scale:
-            return f"{size / scale:.1f} {unit}"
-    return f"{size} B"
+def rounded(size: int) -> tuple[str, float]:
+    """A file size in bytes as downloads show it: 1234567 -> ('digital-megabyte', 1.2)
+    (decimal units; kilobytes whole, megabytes to a tenth)."""
+    if size >= 999_500:
+        return "digital-megabyte", round(size / 1e6, 1)
+    return "digital-kilobyte", max(1, round(size / 1e3))
+
+
+def written(size: tuple[str, float], locale: str) -> str:
+    """('digital-megabyte', 1.2) -> '1.2 MB', '1,2 Mo' in fr_BE."""
+    unit, value = size
+    pattern = "#,##0.0" if unit == "digital-megabyte" else "#,##0"
+    return format_unit(value, unit, length="short", format=pattern, locale=locale)
+
+
+def shared_start(texts: list[str]) -> str:
+    """The start the texts share, character by character ('../social/day/day-')."""
+    return os.path.commonprefix(texts)  # noqa: RUF071 (a string's start, not a folder)
+
+
+def page_data(root: Path, c: Context) -> tuple[dict, dict[str, int]]:
+    """The pieces as the page's script reads them, each file's size an index into one table
+    per language of sizes written for its locale (`bytes`: sizes written repeat); and each
+    pack's index in that table, by path."""
+    table: dict[tuple[str, float], int] = {}  # a size as written -> index, in order of use
+
+    def size_of(path: str) -> int:
+        return table.setdefault(rounded((root / path).stat().st_size), len(table))
+
+    tiles = []
+    for tile in c.tiles:
+        # links share their start ('../social/day/day-'): said once a tile
+        start = shared_start([f.href for v in tile.versions for f in v.files])
+        versions = {}
+        for v in tile.versions:
+            shown = {"t": v.title}
+            if v.alt != v.title:
+                shown["a"] = v.alt
+            if v.thumb_path:
+                with Image.open(root / v.thumb_path) as thumb:
+                    shown |= {"i": v.thumb, "w": thumb.width, "h": thumb.height}
+            shown["f"] = [[f.href[len(start) :], f.variant, f.size, size_of(f.path)]
+                          for f in v.files]  # fmt: skip
+            if v.slides:
+                first = shared_start(list(v.slides))
+                shown["s"] = [first, [slide[len(first) :] for slide in v.slides]]
+            versions[v.lang or ""] = shown
+        tiles.append({"g": tile.group, "k": tile.kind, "c": tile.city, "p": start,
+                      "v": versions})  # fmt: skip
+    packs = {pack.path: size_of(pack.path) for pack in c.packs}
+    by_index = sorted(table, key=table.get)
+    sizes = {lang: [written(size, c.locales[lang]) for size in by_index] for lang in c.ui}
+    data = {
+        "langs": list(c.languages),
+        "ui": c.ui,
+        "bytes": sizes,
+        "cities": c.cities,
+        "variants": list(c.variants),
+        "tiles": tiles,
+    }
+    return data, packs
+
+
+def script_json(data: dict) -> Markup:
+    """JSON safe inside <script>: no '</script>' or '<!--' can close or open anything."""
+    text = json.dumps(data, ensure_ascii=False, separators=(",", ":"))
+    text = text.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")
+    return Markup(text)
 
 
 def render_site(job: Job) -> None:
-    """doit action: fill templates/site/index.html.j2 with the assets and their sizes."""
+    """doit action: fill templates/site/index.html.j2 with the pieces, their files' sizes
+    and their thumbnails' dimensions."""
     root = Path(job.root)
-    sizes = {rel: human_size((root / rel).stat().st_size) for rel in job.needs}
+    data, packs = page_data(root, job.context)
     # The page carries its heart inline, so build/ can be hosted on its own.
     svg = heart_svg(root, job.brand).encode()
     heart = "data:image/svg+xml;base64," + base64.b64encode(svg).decode()
     try:
-        params = {"sizes": sizes, "heart": heart}
+        params = {"data": script_json(data), "bytes": data["bytes"], "packs": packs,
+                  "heart": heart}  # fmt: skip
         html = fill_template(root, job.template, job.context, job.brand, params)
     except TemplateProblem as err:
         raise Failed([str(err)]) from None

@@ -3,10 +3,11 @@ and a preview PNG of each for the gallery."""
 
 from __future__ import annotations
 
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 from typing import TYPE_CHECKING
 
 from ...aid import Aid, where_to_get_help
+from ...colours import device_cmyk
 from ...content import localize
 from ...family import Family
 from ...output import Asset, Output, Step
@@ -26,7 +27,8 @@ LEAFLET = Step("leaflet", "A5 leaflets (PDF) for city organisers: one per city a
                "campaignkit.families.leaflet.render:render_leaflet")  # fmt: skip
 PREVIEW = Step("leaflet-preview", "Preview PNGs of the leaflets, for the gallery.",
                preview.ACTION, preview.REVISION, brand=False)  # fmt: skip
-USAGE = ("- Leaflets: A5 PDFs, two pages. Print on A5, or on A4 with 'fit to page'.",)
+#: Trimmed page sizes brand.leaflet.page may name, in mm (width, height).
+PAGE_MM = {"A5": (148, 210), "A4": (210, 297)}
 
 
 @dataclass(frozen=True)
@@ -46,6 +48,7 @@ class Context:
     figures: dict
     blue_heart: dict
     help: Aid
+    qr: tuple[tuple[tuple[bool, int], ...], ...] | None  # the QR code to help.point.url
     stories: list[str]
     city: dict
 
@@ -59,7 +62,21 @@ class Page:
 
 @dataclass(frozen=True)
 class Params:
+    """A leaflet's pages and geometry (the template's `p`): office (white margins) or press
+    (trim + bleed + slug on each side, as render/press.py finishes it)."""
+
     pages: tuple[Page, ...]
+    variant: str = "office"  # 'office' or 'press'
+    trim_w: float = 148  # mm: the leaflet as cut
+    trim_h: float = 210
+    margin: float = 11  # mm inside the trim
+    bleed: float = 0  # press only: backgrounds run this far past the trim
+    slug: float = 0  # press only: room for crop marks outside the bleed
+    colors: dict[str, str] = field(default_factory=dict)  # CSS colours (press: device-cmyk)
+    profile: str | None = None  # press only: the CMYK output intent, under brand/
+    profile_name: str | None = None
+    condition: str | None = None
+    min_dpi: int | None = None
 
 
 def plan(
@@ -69,7 +86,7 @@ def plan(
     outputs = []
     for city in campaign.cities.values():
         for lang in city.data.languages:
-            out = leaflet(campaign, city, lang, settings.created)
+            out = leaflet(campaign, brand, city, lang, settings.created)
             shown = Output(
                 step=PREVIEW,
                 name=out.name,
@@ -82,15 +99,17 @@ def plan(
                 needs=(out.target,),
             )
             title = out.context.headline["title"]
+            # a city's own: its city pack carries it, whatever `packs` says
             asset = Asset(kind="leaflet", group=f"leaflet:{city.id}", title=title, alt=title,
                           lang=lang, city=city.id,
-                          path=out.target, preview=shown.target, packs=frozenset(),
-                          usage=USAGE)  # a city's own: in its city pack only  # fmt: skip
+                          path=out.target, preview=shown.target, variant="office",
+                          size=brand.leaflet.page, packs=frozenset())  # fmt: skip
             outputs += [replace(out, shows=asset), shown]
     return outputs
 
 
-def leaflet(campaign: Campaign, city: City, lang: str, created: str | None) -> Output:
+def leaflet(campaign: Campaign, brand: Brand, city: City, lang: str,
+            created: str | None) -> Output:  # fmt: skip
     main = campaign.main
     language = main.languages[lang]
     events = localize(city.data.events, lang)
@@ -103,6 +122,7 @@ def leaflet(campaign: Campaign, city: City, lang: str, created: str | None) -> O
     labels = localize(campaign.labels, lang)
     used = [*LABELS, "phone"] if any(c.phone for c in main.help.centres) else LABELS
     headline, *others = main.themes
+    aid = where_to_get_help(campaign, lang)
     image = None
     if city.data.image:
         image = {"src": f"content/{city.data.image}", "alt": city.data.image_alt[lang]}
@@ -128,7 +148,8 @@ def leaflet(campaign: Campaign, city: City, lang: str, created: str | None) -> O
             ],
         },
         blue_heart=localize(main.blue_heart, lang),
-        help=where_to_get_help(campaign, lang),
+        help=aid,
+        qr=qr_runs(aid.point.url) if aid.point else None,
         stories=[story.data.title[lang] for story in campaign.stories.values()],
         city={"name": city.data.name[lang], "events": events, "image": image},
     )
@@ -140,16 +161,51 @@ def leaflet(campaign: Campaign, city: City, lang: str, created: str | None) -> O
         template="leaflet/leaflet.html.j2",
         doc=f"A5 leaflet for {city_name} in {language.name}",
         context=context,
-        params=Params(
-            pages=(
-                Page(f"the events in {city.file} or the theme texts in content/campaign.yaml"),
-                Page("the campaign texts in content/campaign.yaml"),
-            )
-        ),
+        params=geometry(brand, pages_of(city.file)),
         lang=lang,
         city=city.id,
         needs=(image["src"],) if image else (),
     )
+
+
+def qr_runs(url: str) -> tuple[tuple[tuple[bool, int], ...], ...]:
+    """The QR code of `url`, each row as runs of (dark, modules), no quiet zone: drawn in CSS,
+    so press PDFs get it in CMYK (WeasyPrint draws SVG colours in RGB)."""
+    import segno
+
+    rows = []
+    for row in segno.make(url, error="m", micro=False).matrix:
+        runs: list[tuple[bool, int]] = []
+        for module in row:
+            if runs and runs[-1][0] == bool(module):
+                runs[-1] = (runs[-1][0], runs[-1][1] + 1)
+            else:
+                runs.append((bool(module), 1))
+        rows.append(tuple(runs))
+    return tuple(rows)
+
+
+def pages_of(city_file: str) -> tuple[Page, ...]:
+    """What each page holds, to say what to shorten when it runs over."""
+    return (
+        Page(f"the events in {city_file} or the theme texts in content/campaign.yaml"),
+        Page("the campaign texts in content/campaign.yaml"),
+    )
+
+
+def geometry(brand: Brand, pages: tuple[Page, ...], press: bool = False) -> Params:
+    """The office leaflet's page (white margins, sRGB), or the press one: the same trimmed
+    page with bleed and a slug for crop marks around it, in CMYK."""
+    width, height = PAGE_MM[brand.leaflet.page]
+    office = Params(pages=pages, trim_w=width, trim_h=height, margin=brand.leaflet.margin_mm,
+                    colors=dict(brand.colors))  # fmt: skip
+    if not press:
+        return office
+    spec = brand.press
+    return replace(office, variant="press", bleed=spec.bleed_mm, slug=spec.slug_mm,
+                   colors={name: device_cmyk(cmyk) for name, cmyk in brand.cmyk.items()},
+                   profile=spec.profile, profile_name=spec.profile_name,
+                   condition=spec.condition, min_dpi=spec.min_dpi)  # fmt: skip
 
 
 FAMILY = Family(

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -16,11 +17,19 @@ if TYPE_CHECKING:
 def render_leaflet(job: Job) -> None:
     """doit action: lay out the leaflet with its content and write its PDF. Fails if
     anything is wrong (see render.pdf) or the text does not fit the pages the layout has."""
-    document, fetcher = lay_out(job)
+    document, fetcher = lay_out_pages(job)
+    write_bytes(Path(job.root) / job.target, write_checked(job, document, fetcher))
+
+
+def lay_out_pages(job: Job, options: dict | None = None):
+    """The leaflet laid out with its geometry as `p` (press: in CMYK), once each page
+    section fits its page: (document, fetcher)."""
+    press = job.params.variant == "press"
+    document, fetcher = lay_out(job, dataclasses.asdict(job.params), options, press)
     problems = check_pages(document, job.template, job.params.pages)
     if problems:
         raise Failed(problems)
-    write_bytes(Path(job.root) / job.target, write_checked(job, document, fetcher))
+    return document, fetcher
 
 
 def check_pages(document, template: str, pages) -> list[str]:

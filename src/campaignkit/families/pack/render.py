@@ -25,10 +25,13 @@ STORED = {".pdf", ".png", ".jpg", ".zip", ".pptx"}
 MM_PER_PT = 25.4 / 72
 #: Folders pack members come from: built files, and brand files (the heart, fonts).
 MEMBERS = ("build", "brand")
+#: The JSON Schema of manifest.json, beside it in every pack (its "$schema").
+SCHEMA = "manifest.schema.json"
 
 
 def write_pack(job: Job) -> None:
-    """doit action: the zip of the pack's files with manifest.json and README.txt."""
+    """doit action: the zip of the pack's files, each image's alt text beside it, and
+    manifest.json (with its JSON Schema) and README.txt in the pack's language."""
     root = Path(job.root)
     context = job.context
     stamp = dt.datetime.fromisoformat(context.stamp.replace("Z", "+00:00"))
@@ -37,27 +40,43 @@ def write_pack(job: Job) -> None:
     heart = f"brand/{job.brand['heart']['file']}"
     for member in context.files:
         name = entry_name(member.path)
-        try:  # the one path check: a member linked out of the project is refused
-            data = read_project_file(root, member.path, MEMBERS)
-        except Refused as err:
-            raise Failed([str(err)]) from None
+        data = project_file(root, member.path)
         if member.path == heart:  # the heart travels in the brand's colours
             data = heart_svg(root, job.brand).encode()
         entries[name] = data
-        item = {"path": name, "kind": member.kind, "language": member.language,
-                "city": member.city, **facts(root / member.path, data)}  # fmt: skip
-        if member.sidecar:
-            item["alt"] = json.loads((root / member.sidecar).read_text(encoding="utf-8"))["alt"]
+        item = {"path": name, "kind": member.kind, "variant": member.variant,
+                "language": member.language, "city": member.city,
+                **facts(root / member.path, data)}  # fmt: skip
+        if member.sidecar:  # the card's JSON travels beside it, as built
+            beside = entry_name(member.sidecar)
+            entries[beside] = project_file(root, member.sidecar)
+            item["alt"] = json.loads(entries[beside].decode("utf-8"))["alt"]
+            item["alt_file"] = beside
+        elif member.alt:
+            beside = posixpath.splitext(name)[0] + ".txt"
+            entries[beside] = (member.alt + "\n").encode()
+            item["alt"], item["alt_file"] = member.alt, beside
         listed.append(item)
     manifest = {
+        "$schema": SCHEMA,
         "title": context.title,
+        "language": context.lang,
         "made_with": made_with(root, job),
         "files": listed,
     }
     entries["manifest.json"] = (json.dumps(manifest, indent=1, ensure_ascii=False,
                                            sort_keys=True) + "\n").encode()  # fmt: skip
-    entries["README.txt"] = readme(context, listed).encode()
+    entries[SCHEMA] = job.params.schema.encode()
+    entries["README.txt"] = "\n".join([*context.readme, ""]).encode()
     write_bytes(root / job.target, deterministic_zip(entries, stamp))
+
+
+def project_file(root: Path, rel: str) -> bytes:
+    """A member's bytes; the one path check: a member linked out of the project is refused."""
+    try:
+        return read_project_file(root, rel, MEMBERS)
+    except Refused as err:
+        raise Failed([str(err)]) from None
 
 
 def entry_name(path: str) -> str:
@@ -111,29 +130,6 @@ def made_with(root: Path, job: Job) -> dict:
         with TTFont(root / rel, lazy=True) as font:
             fonts[Path(rel).name] = font["name"].getDebugName(5)
     return {"software": libraries, "fonts": fonts}
-
-
-def readme(context, files: list[dict]) -> str:
-    """README.txt: what the pack holds, how to use each kind of file, the licences."""
-    kinds = sorted({item["kind"] for item in files})
-    lines = [
-        context.title,
-        context.heading,
-        "",
-        f"This pack holds {len(files)} files ({', '.join(kinds)}). manifest.json lists each",
-        "one with its language, city, size, sha256 checksum and, for images, its alt text.",
-        "",
-        "Using the files",
-        *context.usage,
-        "",
-        "Translations other than English await review by a native speaker.",
-        "",
-        "Licences",
-        "- Fonts (embedded in the PDFs; in brand/fonts/ where the pack has decks): Noto Sans",
-        "  and Noto Sans Display, SIL Open Font License 1.1.",
-        *context.licences,
-    ]
-    return "\n".join([*lines, ""])
 
 
 def deterministic_zip(entries: dict[str, bytes], stamp: dt.datetime) -> bytes:

@@ -6,6 +6,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
+from ...aid import printed, where_to_get_help
 from ...colours import device_cmyk
 from ...family import Family
 from ...labels import fill
@@ -36,14 +37,32 @@ PREVIEW = Step(
     preview.REVISION,
     brand=False,
 )
-USAGE = (
-    "- Posters, *-press.pdf: PDF/X-4 for print shops (CMYK, FOGRA39 coated output intent,",
-    "  3 mm bleed, crop marks). *-office.pdf: for desktop printers, with white margins.",
-)
-LICENCES = (
-    "- Colour profile of the press PDFs: made from FOGRA39 characterisation data",
-    "  (Kai-Uwe Behrmann, zlib licence) with ArgyllCMS.",
-)
+#: The composition of theme and day posters: the beam falls straight down on the heart.
+CENTRE = "centre"
+#: The story posters' compositions, in turn (templates/poster/layouts.j2 draws each): the
+#: beam from the top left, from the top right, and a narrow spot from above on a lower heart.
+STORY_LAYOUTS = ("from-left", "from-right", "spot")
+
+
+@dataclass(frozen=True)
+class Centre:
+    """A centre as the poster names it: 'PAG-ASA', 'Bruxelles', 'pag-asa.be'."""
+
+    name: str
+    city: str | None
+    site: str | None
+
+
+@dataclass(frozen=True)
+class Help:
+    """Where to get help, as the poster shows it (no phone numbers: the sources give none)."""
+
+    title: str  # 'Où trouver de l'aide'
+    site: str | None  # the contact point's address, printed large and never wrapped
+    name: str | None  # the contact point's name
+    note: str | None  # on the languages of its site, where the poster's is not one of them
+    centres_title: str
+    centres: tuple[Centre, ...]
 
 
 @dataclass(frozen=True)
@@ -60,8 +79,9 @@ class Context:
     support: str
     places: str | None
     day: dict[str, str]
-    help: str | None
-    qr: str | None
+    help: Help
+    qr: str | None  # the contact point's address in this language, else the poster's link
+    qr_alt: str | None  # the QR code's text alternative
 
 
 @dataclass(frozen=True)
@@ -70,6 +90,7 @@ class Params:
     `sizes` and the `heart` added when it renders)."""
 
     variant: str  # 'press' or 'office'
+    layout: str  # the composition of beam, pool, heart and panel: CENTRE or a STORY_LAYOUTS
     k: float  # scale of the design from the reference size
     page_w: float  # mm: the whole sheet (press: trim + bleed + slug on each side)
     page_h: float
@@ -96,7 +117,7 @@ def plan(
     for poster_id, texts in poster_texts(campaign).items():
         for lang in campaign.languages:
             context = poster_context(campaign, texts, lang, settings.created)
-            outputs += poster_outputs(brand, poster_id, lang, context)
+            outputs += poster_outputs(brand, poster_id, lang, context, texts["layout"])
     return outputs
 
 
@@ -106,10 +127,15 @@ def poster_texts(campaign: Campaign) -> dict[str, dict]:
     texts = {}
     for theme in main.themes:
         texts[theme.id] = dict(
-            kicker=main.campaign.name, headline=theme.title, support=theme.call, link=theme.link
+            kicker=main.campaign.name,
+            headline=theme.title,
+            support=theme.call,
+            link=theme.link,
+            layout=CENTRE,
         )
-    for story_id, story in campaign.stories.items():
+    for i, (story_id, story) in enumerate(campaign.stories.items()):
         texts[story_id] = dict(
+            layout=STORY_LAYOUTS[i % len(STORY_LAYOUTS)],
             kicker=labels.spotlight_kicker,
             headline=story.data.title,
             support=story.data.text,
@@ -121,6 +147,7 @@ def poster_texts(campaign: Campaign) -> dict[str, dict]:
         support=labels.lit_up_support,
         link=None,
         places=True,
+        layout=CENTRE,
     )
     return texts
 
@@ -141,11 +168,11 @@ def lit_places(campaign: Campaign, lang: str) -> str:
 def poster_context(campaign: Campaign, texts: dict, lang: str, created: str | None) -> Context:
     main, labels = campaign.main, campaign.labels
     language = main.languages[lang]
-    contacts = [
-        f"{contact.name} {contact.phone}" if contact.phone else contact.name
-        for contact in main.help.centres
-    ]
+    aid = where_to_get_help(campaign, lang)
+    point = aid.point
     day = {"date": main.day.date.isoformat(), "name": main.day.name[lang]}
+    # the QR code leads to help; a campaign without a contact point links its poster's page
+    qr = point.url if point else texts["link"] or main.campaign.website
     support = texts["support"][lang]
     if texts.get("places"):
         support = fill(support, date=long_date(day["date"], language.locale))
@@ -161,21 +188,34 @@ def poster_context(campaign: Campaign, texts: dict, lang: str, created: str | No
         support=support,
         places=lit_places(campaign, lang) if texts.get("places") else None,
         day=day,
-        help=fill(labels.help_short[lang], contacts=" · ".join(contacts)) if contacts else None,
-        qr=texts["link"] or main.campaign.website,
+        help=Help(
+            title=aid.title,
+            site=point.site if point else None,
+            name=point.name if point else None,
+            note=point.note if point else None,
+            centres_title=labels.help_centres[lang],
+            centres=tuple(Centre(centre.name, centre.city, centre.site) for centre in aid.centres),
+        ),
+        qr=qr,
+        qr_alt=point.qr_alt if point else (fill(labels.qr[lang], site=printed(qr)) if qr else None),
     )
 
 
-def poster_outputs(brand: Brand, poster_id: str, lang: str, context: Context) -> list[Output]:
+def poster_outputs(
+    brand: Brand, poster_id: str, lang: str, context: Context, layout: str = CENTRE
+) -> list[Output]:
     spec = brand.poster
     ref_w, ref_h = spec.sizes[spec.reference]
     base = f"{poster_id}-{lang}"
     folder = f"build/posters/{poster_id}"
     fit_file = f"build/.fit/poster-{base}.json"
     common = {
+        "layout": layout,
         "type": {"kicker": spec.kicker, "date": spec.date, "small": spec.small},
         "fit": {"headline": brand.scale_between(spec.headline),
-                "support": brand.scale_between(spec.support)},
+                "support": brand.scale_between(spec.support),
+                "address": brand.scale_between(spec.address),
+                "help": brand.scale_between(spec.help)},
     }  # fmt: skip
     name = context.headline
     outputs = [
@@ -228,8 +268,6 @@ def poster_outputs(brand: Brand, poster_id: str, lang: str, context: Context) ->
                     preview=shown,
                     variant=geometry.variant,
                     packs=frozenset(packs),
-                    usage=USAGE,
-                    licences=LICENCES,
                 ),
             )
         )

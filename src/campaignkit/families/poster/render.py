@@ -3,15 +3,16 @@
 from __future__ import annotations
 
 import dataclasses
-import hashlib
 import json
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 from ...atomic import write_bytes
 from ...errors import Failed
-from ...fitting import Measure, fit, overflow
+from ...fitting import Measure, fit, overflow, shown
 from ...render.pdf import fitted_boxes, lay_out, write_checked
+from ...render.press import RGB_PROBLEM, low_resolution_images
+from ...render.press import write_options as press_options
 
 if TYPE_CHECKING:
     from ...job import Job
@@ -61,9 +62,7 @@ def render_poster(job: Job) -> None:
     report: dict = {}
     pdf = write_checked(job, document, fetcher, **write_options(job, params, report))
     if report.get("rgb"):
-        raise Failed(["has RGB colour, which a press PDF must not: give every colour in "
-                      "the template as p.colors (CMYK from brand/brand.yaml) and use CMYK "
-                      "images"])  # fmt: skip
+        raise Failed([RGB_PROBLEM])
     if press:
         problems = low_resolution_images(pdf, geometry.min_dpi, Path(job.root), fetcher.fetched)
         if problems:
@@ -78,50 +77,26 @@ def render_options(params: dict) -> dict:
 def write_options(job: Job, params: dict, report: dict) -> dict:
     if params["variant"] != "press":
         return {}
-    from ...render.press import finisher
-
-    key = job.target  # stable identity: same file, same IDs
-    return {
-        "pdf_variant": "pdf/x-4",
-        "finisher": finisher(params, key, report),
-        "pdf_identifier": hashlib.md5(key.encode()).hexdigest().encode(),
-    }
+    return press_options(params, job.target, report)
 
 
 def too_long(job: Job, field: str, size: float, result: Measure) -> str:
     """One line: which field, at what size (pt at this poster's size), by how much it is too
     long (layout px in mm)."""
-    text = getattr(job.context, field, None) or ""
+    text = shown_text(job.context, field)
+    if field == "address":  # one line, never wrapped: the only cure is a shorter address
+        return (f"address ('{shown(text)}') does not fit on one line even at {size:g} pt; a web "
+                "address is never wrapped: give a shorter one (help.point.sites in "
+                "content/campaign.yaml)")  # fmt: skip
     return overflow(field, text, size, "pt", result, "mm", MM_PER_PX)
 
 
-def low_resolution_images(pdf: bytes, min_dpi: int, root: Path | None = None,
-                          fetched: list[str] = ()) -> list[str]:  # fmt: skip
-    """Raster images the PDF prints below `min_dpi` at their size on the page, named by the
-    project file they came from (the `fetched` one with their pixel size), read from the PDF
-    itself (pypdfium2)."""
-    import pypdfium2
-    import pypdfium2.raw as pdfium
-    from PIL import Image
-
-    sources: dict[tuple[int, int], str] = {}
-    for rel in fetched:
-        if root is not None and rel.lower().endswith((".png", ".jpg", ".jpeg")):
-            with Image.open(root / rel) as image:
-                sources.setdefault(image.size, rel)
-    problems = []
-    document = pypdfium2.PdfDocument(pdf)
-    try:
-        for page in document:
-            for image in page.get_objects(filter=[pdfium.FPDF_PAGEOBJ_IMAGE]):
-                facts = image.get_metadata()
-                dpi = min(facts.horizontal_dpi, facts.vertical_dpi)
-                if dpi < min_dpi - 0.5:
-                    name = sources.get((facts.width, facts.height), "an image")
-                    problems.append(
-                        f"image {name} prints at {dpi:.0f} dpi at this size; press PDFs need "
-                        f"at least {min_dpi} dpi: use a larger image"
-                    )
-    finally:
-        document.close()
-    return sorted(set(problems))
+def shown_text(context, field: str) -> str:
+    """The text a fitted box shows, to name it in a message."""
+    if field == "address":
+        return context.help.site or ""
+    if field == "help":
+        help = context.help
+        parts = [help.name, help.note, help.centres_title, *(c.name for c in help.centres)]
+        return " ".join(part for part in parts if part)
+    return getattr(context, field, None) or ""

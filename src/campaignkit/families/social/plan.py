@@ -1,8 +1,9 @@
-"""Planning social media cards: each theme, figure, story, the quote, the day and every city
-event, in each language its texts have, at every size of the brand's `social.sizes`."""
+"""Planning social media cards: each theme, figure, story, the quote, the day, where to get
+help and every city event, in each language its texts have, at every size of `social.sizes`."""
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import re
 from collections import Counter
@@ -11,8 +12,10 @@ from typing import TYPE_CHECKING
 
 from babel import Locale
 
+from ...aid import where_to_get_help
 from ...brand import steps_between
 from ...family import Family
+from ...heart import heart_svg
 from ...labels import fill
 from ...locales import join_list, long_date, millions
 from ...output import Asset, Output, Step
@@ -28,13 +31,8 @@ SOCIAL = Step(
     "Social media cards (PNG) with alt texts: every card, language and size.",
     "campaignkit.families.social.render:render_card",
 )
-USAGE = (
-    "- Social media cards: PNG at each platform's size. Post each with its alt text",
-    "  from manifest.json, so that people using screen readers get the message too.",
-)
-
 #: Texts of a card in the order they are read (and laid out, top to bottom).
-ROLES = ("kicker", "figure", "headline", "quote", "support", "note", "footer")
+ROLES = ("kicker", "figure", "headline", "address", "quote", "support", "note", "footer")
 
 
 @dataclass(frozen=True)
@@ -42,10 +40,14 @@ class Card:
     """One card in one language: what it is and what it says, by role."""
 
     id: str
-    kind: str  # theme, figure, spotlight, quote, day, event
-    texts: dict[str, str | None]
+    kind: str  # theme, figure, spotlight, quote, day, help, event
+    # by role; a tuple holds the variants of a text, longest first: each card takes the
+    # first that fits its size (a whole quote, else its excerpt)
+    texts: dict[str, str | tuple[str, ...] | None]
     city: str | None = None
-    hero: bool = False  # the big heart, instead of the small one beside the kicker
+    hero: bool = False  # the big heart above or beside the texts, instead of the small one
+    qr: tuple[str, str] | None = None  # the address a QR code holds, and its alt text
+    alt: dict[str, str] | None = None  # by role, where the alt text says more than the card
 
 
 @dataclass(frozen=True)
@@ -57,6 +59,7 @@ class Context:
     draft: bool
     texts: dict[str, str]  # by role, in reading order
     alt: str
+    qr: str | None = None  # the address the card's QR code holds
 
 
 @dataclass(frozen=True)
@@ -89,6 +92,26 @@ class Params:
     background: str
     rule_color: str
     text: dict[str, Style]
+    qr: int = 0  # the QR code's size at most, px (0: none)
+    qr_module: int = 0  # px per module at least
+    qr_dark: str = "#000000"
+    qr_light: str = "#FFFFFF"
+    light: Light | None = None
+
+
+@dataclass(frozen=True)
+class Light:
+    """The beam falling on the heart and the pool under it (brand `social.light`), and where
+    they go on this card: the side of the small heart, where the beam enters the top edge."""
+
+    color: str
+    beam: float
+    pool: float
+    width: float
+    min_width: int
+    soft: int
+    heart: str  # left or right
+    source: float
 
 
 def plan(
@@ -103,6 +126,41 @@ def plan(
         for card in event_cards(campaign, lang, language.locale):
             outputs += card_outputs(campaign, brand, styles, card, lang)
     return outputs
+
+
+def help_card(campaign: Campaign, lang: str) -> Card | None:
+    """Where to get help: the contact point's name, its address on one line and a QR code
+    to it, what it does, the note on its site's languages, and the three centres (with
+    their addresses, or cities, where the line has room); none without a contact point."""
+    aid = where_to_get_help(campaign, lang)
+    point = aid.point
+    if point is None:
+        return None
+
+    def centre(c, *parts) -> str:
+        shown = [part for part in parts if part]
+        return f"{c.name} ({', '.join(shown)})" if shown else c.name
+
+    lines = tuple(dict.fromkeys([  # one line each, never wrapped: the first that fits
+        " · ".join(" ".join(filter(None, (c.name, c.site))) for c in aid.centres),
+        " · ".join(centre(c, c.city) for c in aid.centres),
+        " · ".join(c.name for c in aid.centres),
+    ]))  # fmt: skip
+    return Card(
+        "help",
+        "help",
+        {
+            "kicker": aid.title,
+            "headline": point.name,
+            "address": point.site,
+            "support": point.text,
+            "note": point.note,
+            "footer": lines if aid.centres else None,
+        },
+        qr=(point.url, point.qr_alt),
+        # the alt text names every centre with its city and address, whatever the line shows
+        alt={"footer": ", ".join(centre(c, c.city, c.site) for c in aid.centres)},
+    )
 
 
 def campaign_cards(campaign: Campaign, lang: str, locale: str) -> list[Card]:
@@ -159,10 +217,12 @@ def campaign_cards(campaign: Campaign, lang: str, locale: str) -> list[Card]:
             "quote",
             {
                 "kicker": name,
-                "quote": quote.text[lang],
+                # the excerpt where the whole quote does not fit at the quote's least size
+                "quote": (quote.text[lang], quote.short[lang]) if quote.short else quote.text[lang],
                 "note": f"— {quote.author}, {quote.role[lang]}",
                 "footer": footer,
             },
+            hero=True,  # the words under the light, beside the lit heart
         )
     )
     found.append(
@@ -179,7 +239,8 @@ def campaign_cards(campaign: Campaign, lang: str, locale: str) -> list[Card]:
             hero=True,
         )
     )
-    return found
+    aid = help_card(campaign, lang)
+    return [*found, aid] if aid else found
 
 
 def event_cards(campaign: Campaign, lang: str, locale: str) -> list[Card]:
@@ -236,19 +297,23 @@ def one_line_date(date: dt.date, locale: str) -> str:
 def card_outputs(campaign: Campaign, brand: Brand, styles: dict[str, Style], card: Card,
                  lang: str) -> list[Output]:  # fmt: skip
     language = campaign.main.languages[lang]
-    texts = {role: card.texts[role] for role in ROLES if card.texts.get(role)}
+    given = {role: card.texts[role] for role in ROLES if card.texts.get(role)}
     heart = campaign.labels.blue_heart_title[lang]
-    title = texts.get("headline") or texts.get("figure") or texts.get("quote") or card.id
-    context = Context(
-        lang=lang,
-        rtl=Locale.parse(language.locale).character_order == "right-to-left",
-        draft=language.status == "needs-native-review",
-        texts=texts,
-        alt=alt_text(heart, texts),
-    )
     social = brand.social
     outputs = []
     for size, (width, height) in social.sizes.items():
+        params = card_params(brand, styles, card, list(given), size, width, height)
+        texts = chosen(campaign, brand, card, given, lang, params)
+        first = texts.get("kicker") if card.kind == "help" else texts.get("headline")
+        title = first or texts.get("figure") or texts.get("quote") or card.id
+        context = Context(
+            lang=lang,
+            rtl=Locale.parse(language.locale).character_order == "right-to-left",
+            draft=language.status == "needs-native-review",
+            texts=texts,
+            alt=alt_text(heart, {**texts, **(card.alt or {})}, card.qr[1] if card.qr else None),
+            qr=card.qr[0] if card.qr else None,
+        )
         base = f"{card.id}-{lang}-{size.lower()}"
         target = f"build/social/{card.id}/{base}.png"
         sidecar = target.removesuffix(".png") + ".json"
@@ -261,7 +326,7 @@ def card_outputs(campaign: Campaign, brand: Brand, styles: dict[str, Style], car
                 context=context,
                 lang=lang,
                 city=card.city,
-                params=card_params(brand, styles, card, list(texts), size, width, height),
+                params=params,
                 extra_targets=(sidecar,),
                 shows=Asset(
                     kind="card",
@@ -276,11 +341,34 @@ def card_outputs(campaign: Campaign, brand: Brand, styles: dict[str, Style], car
                     preview=target,
                     # a city's event cards go in its pack; campaign-wide cards in every pack
                     packs=frozenset() if card.city else frozenset({"language", "city"}),
-                    usage=USAGE,
                 ),
             )
         )
     return outputs
+
+
+def chosen(campaign: Campaign, brand: Brand, card: Card, given: dict, lang: str,
+           params: Params) -> dict[str, str]:  # fmt: skip
+    """The card's texts at this size: of a text's variants, the first with which the card
+    lays out at the sizes its styles allow (later texts at their shortest, to judge it), so
+    a text too long for a format takes the shorter one written for it, never a smaller size."""
+    from .render import fits
+
+    shortest = {role: text[-1] if isinstance(text, tuple) else text for role, text in given.items()}
+    texts = dict(shortest)
+    heart = None
+    for role, text in given.items():
+        if not isinstance(text, tuple):
+            continue
+        heart = heart or heart_svg(campaign.root, brand.model_dump())
+        for variant in text[:-1]:
+            trial = {**texts, role: variant}
+            trial_context = Context(lang=lang, rtl=False, draft=False, texts=trial, alt="",
+                                    qr=card.qr[0] if card.qr else None)  # fmt: skip
+            if fits(campaign.root, trial_context, params, heart):
+                texts[role] = variant
+                break
+    return texts
 
 
 def card_params(brand: Brand, styles: dict[str, Style], card: Card, roles: list[str],
@@ -289,6 +377,11 @@ def card_params(brand: Brand, styles: dict[str, Style], card: Card, roles: list[
     """What the renderer needs besides the texts: geometry, and the face, sizes and colour
     of each text the card shows (so a style edit rebuilds the cards that show it)."""
     social = brand.social
+    light = social.light
+    place = light.compositions.get(card.id, light.compositions["default"])
+    text = {role: styles[role] for role in roles}
+    if card.kind == "help" and "footer" in text:
+        text["footer"] = dataclasses.replace(text["footer"], wrap=False)  # the centres' one line
     return Params(
         card=card.id,
         kind=card.kind,
@@ -302,7 +395,16 @@ def card_params(brand: Brand, styles: dict[str, Style], card: Card, roles: list[
         rule=social.rule,
         background=brand.colors[social.background],
         rule_color=brand.colors[social.rule_color],
-        text={role: styles[role] for role in roles},
+        text=text,
+        qr=social.qr if card.qr else 0,
+        qr_module=social.qr_module,
+        qr_dark=brand.colors["navy"],
+        qr_light=brand.colors["paper"],
+        light=Light(
+            color=brand.colors[light.color],
+            **light.model_dump(exclude={"color", "compositions"}),
+            **place.model_dump(),
+        ),
     )
 
 
@@ -318,15 +420,20 @@ def text_style(brand: Brand, spec: CardText) -> Style:
     )
 
 
-def alt_text(heart: str, texts: dict[str, str]) -> str:
-    """What the card shows, in reading order, as sentences: the heart, then every text."""
+def alt_text(heart: str, texts: dict[str, str], qr: str | None = None) -> str:
+    """What the card shows, in reading order, as sentences: the heart, then every text (and
+    the QR code, before the footer)."""
     parts = [heart]
     for role in ROLES:
+        if role == "footer" and qr:
+            parts.append(qr)
         text = texts.get(role)
         if not text:
             continue
         if role == "support" and "figure" in texts and texts.get("headline") is None:
             parts[-1] = f"{parts[-1]} {text}"  # '20.9 million' + ' people around the world …'
+        elif role == "address":
+            parts[-1] = f"{parts[-1]}: {text}"  # 'Central contact point …: stoptraite.be'
         else:
             parts.append(text.replace(" · ", ", "))
     return " ".join(part if re.search(r"[.!?…:;»”\"]$", part) else f"{part}." for part in parts)

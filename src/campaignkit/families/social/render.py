@@ -3,14 +3,19 @@ blue heart rasterised from the brand's SVG at its exact size, alt text in the fi
 
 A card is one column inside its insets (the margin, or a story's safe zones):
 
-    ♥ KICKER                 header: the small heart and the kicker beside it
-                             main: figure, headline or quote, support and note, fitted
-    Big text …               together and centred between header and footer
-    ───────────              the rule
+    KICKER                   header: what the card belongs to
+                             main: figure, headline, address or quote, support and note,
+    Big text …               fitted together and centred between header and footer
+    ───────────  ♥           the rule, and the small heart (left or right) on the bottom edge
     footer                   the day and its date
 
+Behind it all, a beam of light enters at the top edge and falls on the heart, with a pool of
+light under it ("Shine the light", as on the posters): lighter than the background, so text
+only gains contrast. Where it enters and the heart's side are the card's composition.
+
 The day card has the big heart instead of the small one: above its texts, or beside them on
-a landscape card. Right-to-left languages mirror the layout.
+a landscape card. The help card has a QR code: below its texts, or beside them on a landscape
+card. Right-to-left languages mirror the layout.
 """
 
 from __future__ import annotations
@@ -25,7 +30,7 @@ from xml.sax.saxutils import escape
 
 from ...atomic import write_bytes
 from ...errors import Failed
-from ...fitting import Measure, fit, overflow, too_wide, wrap
+from ...fitting import Measure, fit, overflow, shown, too_wide, wrap
 from ...glyphs import uncovered
 from ...heart import heart_svg
 
@@ -34,9 +39,15 @@ if TYPE_CHECKING:
     from .plan import Context, Params, Style
 
 #: Texts of the main column, top to bottom, fitted together.
-MAIN = ("figure", "headline", "quote", "support", "note")
-#: Share of the main column's height the big heart may take: above the texts, or beside them.
+MAIN = ("figure", "headline", "address", "quote", "support", "note")
+#: Share of the main column's height the big heart or the QR code may take: above (or below)
+#: the texts, or beside them.
 HERO_SHARE = {"above": 0.4, "beside": 0.6}
+#: Texts that belong to the one before them (a name's address, a source, an attribution):
+#: they follow it at half the gap.
+CLOSE = ("address", "note")
+#: Modules of light around a QR code, as the standard asks.
+QUIET = 4
 
 
 class Overflow(Exception):
@@ -76,6 +87,9 @@ class Layout:
     hearts: tuple[Box, ...]
     blocks: tuple[Block, ...]
     rule: Box | None
+    qr: Box | None = None  # quiet zone included
+    beam: tuple[tuple[float, float], ...] = ()  # the wedge of light, a polygon
+    pool: Box | None = None  # the ellipse of light under the heart
 
 
 def render_card(job: Job) -> None:
@@ -93,15 +107,27 @@ def render_card(job: Job) -> None:
     png = encode(draw(root, context, params, layout, heart), context.alt, context.lang)
     sidecar = {"file": Path(job.target).name, "alt": context.alt, "lang": context.lang,
                "draft": context.draft, "kind": params.kind, "size": params.size,
-               "width": params.width, "height": params.height}  # fmt: skip
+               "width": params.width, "height": params.height,
+               # the size each text was set at, px: what fitting chose
+               "sizes": {block.role: block.size for block in layout.blocks}}  # fmt: skip
     text = json.dumps(sidecar, ensure_ascii=False, indent=1, sort_keys=True) + "\n"
     write_bytes(root / job.extra_targets[0], text.encode())
     write_bytes(root / job.target, png)
 
 
+def fits(root: Path, context: Context, params: Params, heart: str) -> bool:
+    """Whether the card's texts lay out at sizes their styles allow (the planner's test of
+    a text's variants)."""
+    try:
+        lay_out(root, context, params, heart)
+    except Overflow:
+        return False
+    return True
+
+
 def lay_out(root: Path, context: Context, params: Params, heart: str) -> Layout:
-    """Where the hearts, every text and the rule go. Raises Overflow naming the text that
-    does not fit."""
+    """Where the hearts, every text, the rule, the QR code and the light go. Raises Overflow
+    naming the text that does not fit."""
     texts, styles, gap, inset = context.texts, params.text, params.gap, params.insets
     left, top = inset["left"], inset["top"]
     width = params.width - left - inset["right"]
@@ -111,52 +137,105 @@ def lay_out(root: Path, context: Context, params: Params, heart: str) -> Layout:
         block = set_text(root, role, texts[role], styles[role], styles[role].sizes[0],
                          context.lang, Box(x, 0, w, 0))  # fmt: skip
         if block.too_wide:
-            raise Overflow(message(texts[role], block, Measure(0, 0, True)))
+            raise Overflow(message(texts[role], block, Measure(0, 0, True), styles[role]))
         return block
 
     hearts, blocks = [], []
-    # header: the small heart (unless the card has the big one), the kicker beside it
+    # header: the kicker
+    header = 0
+    if "kicker" in texts:
+        kicker = fixed("kicker", left, width)
+        header = kicker.box.h
+        blocks.append(moved(kicker, left, top))
+    # footer: the small heart (unless the card has the big one) standing on the bottom
+    # edge at its side; beside it the footer, and the rule above the footer
     small = 0 if params.hero else params.heart
     small_w = heart_width(heart, small) if small else 0
-    header = small
-    if "kicker" in texts:
-        x = left + small_w + (gap if small else 0)
-        kicker = fixed("kicker", x, left + width - x)
-        header = max(header, kicker.box.h)
-        blocks.append(moved(kicker, x, top + (header - kicker.box.h) // 2))
-    if small:
-        hearts.append(Box(left, top + (header - small) // 2, small_w, small))
-    # footer, and the rule above it
-    end, rule = bottom, None
+    on_left = params.light is None or params.light.heart == "left"
+    beside_heart = small_w + gap if small else 0
+    x, w = left + (beside_heart if on_left else 0), width - beside_heart
+    end, rule = bottom - small - gap if small else bottom, None
     if "footer" in texts:
-        footer = fixed("footer", left, width)
-        blocks.append(moved(footer, left, bottom - footer.box.h))
-        rule = Box(left, bottom - footer.box.h - gap // 2 - params.rule, width, params.rule)
-        end = rule.y - gap
+        footer = fixed("footer", x, w)
+        blocks.append(moved(footer, x, bottom - footer.box.h))
+        rule = Box(x, bottom - footer.box.h - gap // 2 - params.rule, w, params.rule)
+        end = min(rule.y, bottom - small) - gap // 2 if small else rule.y - gap
+    if small:
+        hearts.append(Box(left if on_left else left + width - small_w, bottom - small,
+                          small_w, small))  # fmt: skip
     start = top + (header + gap if header else 0)
     room = end - start
-    # the big heart, beside the main texts on a landscape card, else above them; then the
-    # texts, centred between header and footer
-    column, column_w, hero = left, width, None
+    # the big heart, beside the main texts on a landscape card, else above them; the QR
+    # code beside them (on the other side) or below them; then the texts, centred between
+    # header and footer
+    column, column_w, hero, qr = left, width, None, None
     beside = params.width > params.height
+    share = HERO_SHARE["beside" if beside else "above"]
     if params.hero:
-        h = min(params.hero, int(room * HERO_SHARE["beside" if beside else "above"]))
+        h = min(params.hero, int(room * share))
         hero = Box(left, start + (room - h) // 2, heart_width(heart, h), h)
         if beside:
             hearts.append(hero)
             column, column_w = left + hero.w + gap, width - hero.w - gap
         else:
             room -= h + gap
-    stack = fit_stack(root, context, params, column_w, room)
-    used = sum(block.box.h for block in stack) + gap * (len(stack) - 1)
+    if params.qr and context.qr:
+        # the largest whole number of px a module at which the texts still fit beside (or
+        # above) the code: on a landscape card as tall as their room, else a share of it
+        n = len(qr_matrix(context.qr))
+        limit = (min(params.qr, room, int(column_w * 0.4)) if beside
+                 else min(params.qr, int(room * share), column_w))  # fmt: skip
+        if limit // n < params.qr_module:
+            raise Overflow(f"QR code ({context.qr}) needs {n * params.qr_module} px at "
+                           f"{params.qr_module} px a module; the card has room for {limit} px: "
+                           f"shorten the card's texts")  # fmt: skip
+        for module in range(limit // n, params.qr_module - 1, -1):
+            side = module * n
+            qr = Box(left + width - side, start + (room - side) // 2, side, side)
+            try:
+                stack = fit_stack(root, context, params,
+                                  column_w - (side + gap if beside else 0),
+                                  room - (0 if beside else side + gap))  # fmt: skip
+                break
+            except Overflow:
+                if module == params.qr_module:
+                    raise
+        if beside:
+            column_w -= side + gap
+        else:
+            room -= side + gap
+    else:
+        stack = fit_stack(root, context, params, column_w, room)
+    used = stacked(stack, gap)
     y = start + (room - used) // 2
     if hero and not beside:  # centred together with the texts below it
         hearts.append(replace(hero, y=y))
         y += hero.h + gap
-    for block in stack:
+    for number, block in enumerate(stack):
+        y += spacing(stack, number, gap)
         blocks.append(moved(block, column, y))
-        y += block.box.h + gap
-    return mirror(Layout(tuple(hearts), tuple(blocks), rule), params.width, context.rtl)
+        y += block.box.h
+    y += gap
+    if qr and not beside:  # under the texts, where they start
+        qr = replace(qr, x=column, y=y)
+    beam, pool = light(params, hearts[0]) if params.light and hearts else ((), None)
+    found = Layout(tuple(hearts), tuple(blocks), rule, qr, beam, pool)
+    return mirror(found, params.width, context.rtl)
+
+
+def light(params: Params, heart: Box) -> tuple[tuple[tuple[float, float], ...], Box]:
+    """The beam: a wedge from the top edge (narrow where it enters, at `source` of the
+    card's width) widening onto the heart; the pool: a flat ellipse under the heart."""
+    spec = params.light
+    half = max(spec.width * heart.w, spec.min_width) / 2
+    cx, base = heart.x + heart.w / 2, heart.y + heart.h * 0.85
+    entry = spec.source * params.width
+    above = -3 * spec.soft  # from above the card, so the blur leaves no edge at the top
+    beam = ((entry - half / 4, above), (entry + half / 4, above), (cx + half, base),
+            (cx - half, base))  # fmt: skip
+    pool = Box(round(cx - half * 1.1), round(base - half * 0.22), round(half * 2.2),
+               round(half * 0.44))  # fmt: skip
+    return beam, pool
 
 
 def fit_stack(root: Path, context: Context, params: Params, width: int,
@@ -178,7 +257,8 @@ def fit_stack(root: Path, context: Context, params: Params, width: int,
         sizes = styles[role].sizes
         narrow = next((i for i, size in enumerate(sizes) if not at(role, size).too_wide), None)
         if narrow is None:
-            raise Overflow(message(texts[role], at(role, sizes[-1]), Measure(0, 0, True)))
+            raise Overflow(message(texts[role], at(role, sizes[-1]), Measure(0, 0, True),
+                                   styles[role]))  # fmt: skip
         ranges[role] = sizes[narrow:]
     if not ranges:
         return []
@@ -189,7 +269,7 @@ def fit_stack(root: Path, context: Context, params: Params, width: int,
                 for role, sizes in ranges.items()]  # fmt: skip
 
     def used(blocks: list[Block]) -> int:
-        return sum(block.box.h for block in blocks) + gap * (len(blocks) - 1)
+        return stacked(blocks, gap)
 
     fitted = fit(lambda k: {"main": Measure(used(level(k["main"])), room)},
                  {"main": range(levels)})  # fmt: skip
@@ -198,13 +278,29 @@ def fit_stack(root: Path, context: Context, params: Params, width: int,
         # the tallest text is the one to shorten: the room the others leave is its box
         worst = max(blocks, key=lambda block: block.box.h)
         others = used(blocks) - worst.box.h
-        raise Overflow(message(texts[worst.role], worst, Measure(worst.box.h, room - others)))
+        raise Overflow(message(texts[worst.role], worst, Measure(worst.box.h, room - others),
+                               styles[worst.role]))  # fmt: skip
     return blocks
 
 
-def message(text: str, block: Block, measure: Measure) -> str:
+def spacing(blocks: list[Block], number: int, gap: int) -> int:
+    """The space above the `number`th block of a stack."""
+    if number == 0:
+        return 0
+    return gap // 2 if blocks[number].role in CLOSE else gap
+
+
+def stacked(blocks: list[Block], gap: int) -> int:
+    """The height of `blocks` one under the other."""
+    return sum(b.box.h + spacing(blocks, i, gap) for i, b in enumerate(blocks))
+
+
+def message(text: str, block: Block, measure: Measure, style: Style) -> str:
     """One line: which text, at what size, by how much it is too long (as posters and
-    slides say it)."""
+    slides say it); a text kept on one line is too long for it, not a word."""
+    if measure.too_wide and not style.wrap:
+        return (f"{block.role} ('{shown(text)}') does not fit on one line even at "
+                f"{block.size:g} px; shorten it")  # fmt: skip
     return overflow(block.role, text, block.size, "px", measure)
 
 
@@ -241,6 +337,9 @@ def mirror(layout: Layout, width: int, rtl: bool) -> Layout:
         tuple(flip(box) for box in layout.hearts),
         tuple(replace(block, box=flip(block.box)) for block in layout.blocks),
         flip(layout.rule) if layout.rule else None,
+        flip(layout.qr) if layout.qr else None,
+        tuple((width - x, y) for x, y in layout.beam),
+        flip(layout.pool) if layout.pool else None,
     )
 
 
@@ -268,22 +367,17 @@ def heart_width(svg: str, height: int) -> int:
 
 
 def draw(root: Path, context: Context, params: Params, layout: Layout, heart: str):
-    """The card as an image. Each ink (a text colour, the rule's, a one-colour heart's) is
-    drawn as a coverage mask, then laid on the background: as a palette image of the
-    background and each ink blended into it in even steps (exact brand colours, a third of
-    the bytes of RGB), or in RGB where there are too many inks or the heart has several."""
+    """The card as an RGB image: the background, the light laid over it, the hearts, the
+    QR code, then each ink (a text colour, the rule's) through its coverage mask."""
     from PIL import Image, ImageColor, ImageDraw
 
     size = (params.width, params.height)
+    image = backdrop(context, params, layout, heart)
     masks: dict[str, Image.Image] = {}
 
     def mask(ink: str):
         return masks.setdefault(ink, Image.new("L", size, 0))
 
-    [heart_ink, *others] = sorted(heart_colours(heart))
-    for box in layout.hearts:
-        if not others:
-            mask(heart_ink).paste(heart_image(heart, box.h).getchannel("A"), (box.x, box.y))
     if layout.rule and layout.rule.h:
         rule = layout.rule
         ImageDraw.Draw(mask(params.rule_color)).rectangle(
@@ -295,40 +389,57 @@ def draw(root: Path, context: Context, params: Params, layout: Layout, heart: st
         x, anchor = (block.box.x + block.box.w, "rs") if rtl else (block.box.x, "ls")
         for line, baseline in zip(block.lines, block.baselines, strict=True):
             pen.text((x, baseline), line, fill=255, font=font, anchor=anchor, language=lang)
-    background = ImageColor.getrgb(params.background)
-    if len(masks) > 16 or (others and layout.hearts):
-        image = Image.new("RGB", size, background)
-        for box in layout.hearts:
-            picture = heart_image(heart, box.h)
-            image.paste(picture, (box.x, box.y), picture)
-        for ink, cover in sorted(masks.items()):
-            image.paste(ImageColor.getrgb(ink), (0, 0, *size), cover)
-        return image
-    steps = 255 // max(1, len(masks))
-    palette = list(background)
-    image = Image.new("L", size, 0)  # palette indices; 0 is the background
-    for number, (ink, cover) in enumerate(sorted(masks.items())):
-        colour = ImageColor.getrgb(ink)
-        for step in range(1, steps + 1):
-            palette += [round(b + (c - b) * step / steps) for b, c in zip(background, colour,
-                                                                          strict=True)]  # fmt: skip
-        # coverage 1..255 -> this ink's steps; no coverage leaves the background
-        first = 1 + number * steps
-        indices = [0] + [first + max(0, round(v * steps / 255) - 1) for v in range(1, 256)]
-        area = cover.getbbox()
-        if area:
-            cover = cover.crop(area)
-            image.paste(cover.point(indices), area[:2], cover.point([0] + [255] * 255))
-    image.putpalette(palette)
+    for ink, cover in sorted(masks.items()):
+        image.paste(ImageColor.getrgb(ink), (0, 0, *size), cover)
     return image
 
 
-@lru_cache(maxsize=4)
-def heart_colours(svg: str) -> frozenset[str]:
-    """The heart's solid colours (its edges are blends of them into the background)."""
-    image = heart_image(svg, 64)
-    solid = {rgba[:3] for _, rgba in image.getcolors(64 * 64 * 4) if rgba[3] == 255}
-    return frozenset("#{:02X}{:02X}{:02X}".format(*rgb) for rgb in solid)
+def backdrop(context: Context, params: Params, layout: Layout, heart: str):
+    """What the texts stand on: the background, the light laid over it, the hearts and the
+    QR code."""
+    from PIL import Image, ImageColor, ImageDraw, ImageFilter
+
+    size = (params.width, params.height)
+    image = Image.new("RGB", size, ImageColor.getrgb(params.background))
+    if layout.beam and params.light:
+        spec, glow = params.light, Image.new("L", size, 0)
+        pen = ImageDraw.Draw(glow)
+        pen.polygon([(round(x), round(y)) for x, y in layout.beam], fill=round(255 * spec.beam))
+        if layout.pool:
+            pool = layout.pool
+            pen.ellipse((pool.x, pool.y, pool.x + pool.w, pool.y + pool.h),
+                        fill=round(255 * spec.pool))  # fmt: skip
+        if spec.soft:
+            glow = glow.filter(ImageFilter.GaussianBlur(spec.soft))
+        image.paste(ImageColor.getrgb(spec.color), (0, 0, *size), glow)
+    for box in layout.hearts:
+        picture = heart_image(heart, box.h)
+        image.paste(picture, (box.x, box.y), picture)
+    if layout.qr and context.qr:
+        draw_qr(image, layout.qr, context.qr, params)
+    return image
+
+
+@lru_cache(maxsize=16)
+def qr_matrix(url: str) -> tuple[tuple[bool, ...], ...]:
+    """The QR code of `url` (error correction M, never a micro code), quiet zone included."""
+    import segno
+
+    code = segno.make(url, error="m", micro=False)
+    return tuple(tuple(bool(v) for v in row) for row in code.matrix_iter(scale=1, border=QUIET))
+
+
+def draw_qr(image, box: Box, url: str, params: Params) -> None:
+    """The QR code in `box` at a whole number of px a module: dark modules on light."""
+    from PIL import Image, ImageColor
+
+    matrix = qr_matrix(url)
+    n = len(matrix)
+    small = Image.new("L", (n, n), 0)
+    small.putdata([255 if dark else 0 for row in matrix for dark in row])
+    modules = small.resize((box.w, box.h), Image.Resampling.NEAREST)  # box.w is a multiple of n
+    image.paste(ImageColor.getrgb(params.qr_light), (box.x, box.y, box.x + box.w, box.y + box.h))
+    image.paste(ImageColor.getrgb(params.qr_dark), (box.x, box.y), modules)
 
 
 def encode(image, alt: str, lang: str) -> bytes:
