@@ -10,6 +10,7 @@ from campaignkit.content import load_campaign
 from campaignkit.families.gallery.plan import SITE, THUMBNAIL, plan, words
 from campaignkit.family import Settings
 from campaignkit.output import Asset, Bundle, Output, Step
+from campaignkit.tasks import load
 
 STEP = Step("x", "x", "x:x")
 
@@ -65,13 +66,14 @@ def test_one_tile_per_piece_and_a_thumbnail_per_language(campaign):
 
 
 def test_every_word_in_every_language(campaign):
-    bundles = [Bundle("Everything for Liège", "build/packs/city-liege.zip"),
-               Bundle("Every asset in Dutch", "build/packs/language-nl.zip"),
-               Bundle("A new kind", "build/packs/extra.zip")]  # fmt: skip
+    # the packs as the pack family plans them, named in every language, and a pack whose
+    # family gives no names in other languages
+    bundles = [out.shows for out in load(REPO)[1] if isinstance(out.shows, Bundle)]
+    bundles.append(Bundle("A new kind", "build/packs/extra.zip"))
     french = words(campaign, "fr", bundles)
     assert french["pack.city-liege"] == "Tout pour Liège"
     assert french["pack.language-nl"] == "Tous les fichiers en néerlandais"
-    assert french["pack.extra"] == "A new kind"  # a kind gallery.yaml does not name
+    assert french["pack.extra"] == "A new kind"
     assert french["city.antwerp"] == "Anvers"
     assert french["kind.card"] == "Images pour les réseaux sociaux"
     assert french["size.link"] == "Aperçu de lien (Facebook, LinkedIn)"
