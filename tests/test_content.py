@@ -470,3 +470,31 @@ def test_the_readme_city_example_loads_and_its_mistakes_read_as_shown(tmp_path):
     with pytest.raises(ContentError) as err:
         load_campaign(root)
     assert "ERROR: " + err.value.report() + "\n" == shown
+
+
+def test_help_facts_are_checked_all_at_once(root):
+    """A contact point sending other languages to an address it lacks, a web address without
+    https and a phone number that is not one: one line each, all at once."""
+    edit(
+        root / "content/campaign.yaml",
+        "  centres:\n    - name: Sürya\n",
+        """\
+  point:
+    name: {en: Contact point, fr: Point de contact}
+    text: {en: Report., fr: Signalez.}
+    sites: {fr: "https://stoptraite.be"}
+    fallback: nl
+  centres:
+    - name: Sürya
+      website: asblsurya.org
+      phone: call us
+""",
+    )
+    assert [line.split(": ", 2)[1] for line in problems(root)] == [
+        "help.point",
+        "help.centres[0].website",
+        "help.centres[0].phone",
+    ]
+    said = problems(root)
+    assert said[0].endswith("fallback 'nl' has no address under sites; name one of fr")
+    assert all(line.startswith("content/campaign.yaml:") for line in said)
