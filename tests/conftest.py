@@ -226,6 +226,14 @@ text: {en: In plain sight., fr: Au grand jour.}
 """
 
 
+def make_project(root: Path) -> Path:
+    """make_content's tree with this repository's brand and templates: a small project."""
+    make_content(root)
+    for folder in ("brand", "templates"):
+        shutil.copytree(REPO / folder, root / folder)
+    return root
+
+
 def make_content(root: Path) -> Path:
     """A small valid content tree (English and French, one city) under `root`."""
     from campaignkit.labels import PLACEHOLDERS

@@ -33,7 +33,7 @@ def test_the_embedded_campaign_loads():
     from conftest import REPO
 
     campaign = load_campaign(REPO)
-    assert campaign.languages == ["en", "fr", "nl", "de"]
+    assert campaign.languages == ["en", "fr", "nl", "de", "uk", "prs"]
     assert sorted(campaign.cities) == [
         "antwerp", "bruges", "brussels", "kortrijk", "leuven", "liege", "nivelles", "tournai"
     ]  # fmt: skip
@@ -41,7 +41,7 @@ def test_the_embedded_campaign_loads():
     assert campaign.cities["brussels"].data.languages == ["fr", "nl"]
     assert {lang: s.status for lang, s in campaign.main.languages.items()} == {
         "en": "source", "fr": "needs-native-review", "nl": "needs-native-review",
-        "de": "needs-native-review",
+        "de": "needs-native-review", "uk": "needs-native-review", "prs": "needs-native-review",
     }  # fmt: skip
 
 
@@ -203,9 +203,12 @@ def test_placeholders_must_be_the_ones_templates_fill(root):
 def test_file_names_become_ids(root):
     write(root / "content/cities/La Louvière.yaml", "")
     write(root / "content/cities/mons.yml", "")
+    write(root / "content/cities/help.yaml", "")
     assert problems(root) == [
         "content/cities/La Louvière.yaml: name files in lowercase letters, digits and hyphens, "
         "e.g. la-louviere.yaml (the name becomes part of the file names built)",
+        "content/cities/help.yaml: 'help' names the national help leaflet "
+        "(build/leaflets/help-<lang>.pdf); name the city's file after the city",
         "content/cities/mons.yml: use the .yaml extension",
     ]
 
@@ -354,7 +357,7 @@ def test_cross_checks_of_labels_cities_and_stories_run_beside_their_schema_error
         "content/labels.yaml:13: phone.en: must not hold words in braces: this label has nothing "
         "to fill in",
         "content/labels.yaml:14: phones: is not a known field; remove it or fix its spelling "
-        "(known: archetypes, blue_heart_title, derived, events_title, figures_title, "
+        "(known: archetypes, blue_heart_title, derived, events_title, figures_title, graphic, "
         "help_centres, help_short, help_title, illumination, illumination_city, lit_up_headline, "
         "lit_up_support, phone, qr, review_pending, source, spotlight, spotlight_kicker, stand, "
         "stand_plain, theme_line, themes_title, what_is)",

@@ -53,8 +53,9 @@ def test_a_build_killed_at_a_random_moment_recovers(tmp_path, kill, jobs, seed):
             continue
         assert not path.name.startswith("."), f"temporary file left: {path}"
         opens(path)
-    # 3 leaflets, 6 posters × 4 languages × 2 sizes, 2 decks × 4 languages as PDF
-    assert len([p for p in files if p.suffix == ".pdf"]) == 3 + 6 * 4 * 2 + 2 * 4
+    # 3 city leaflets and 6 help leaflets, 6 posters × 6 languages × 2 sizes, 2 decks × 4
+    # languages as PDF
+    assert len([p for p in files if p.suffix == ".pdf"]) == 3 + 6 + 6 * 6 * 2 + 2 * 4
     decks = [p for p in files if p.suffix == ".pptx"]
     assert len(decks) == 8 and {len(Presentation(deck).slides) for deck in decks} == {10}
     again = doit(root, "--verbosity", "2", *TASKS)

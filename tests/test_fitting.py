@@ -1,4 +1,7 @@
-"""The one copy-fitting engine: search, word wrap and message, on made-up measures."""
+"""The one copy-fitting engine: search, word wrap and message, on made-up measures (and on
+Dari, measured by raqm)."""
+
+import itertools
 
 from campaignkit.fitting import Measure, fit, overflow, shown, too_wide, wrap
 
@@ -62,3 +65,26 @@ def test_a_text_is_named_by_its_start():
     assert shown("short") == "short"
     assert shown("x" * 50) == "x" * 39 + "…"
     assert shown("two\n  lines") == "two lines"
+
+
+def test_right_to_left_text_wraps_in_reading_order_measured_as_drawn():
+    """A Dari sentence opening with a Latin name, measured by raqm right to left in
+    Vazirmatn: every line within the width, the words in reading order, none lost."""
+    from conftest import REPO
+    from PIL import ImageFont, features
+
+    assert features.check("raqm")
+    font = ImageFont.truetype(str(REPO / "brand/fonts/Vazirmatn-Regular.ttf"), 40,
+                              layout_engine=ImageFont.Layout.RAQM)  # fmt: skip
+
+    def length(line: str) -> float:
+        return font.getlength(line, direction="rtl", language="fa")
+
+    text = "UNODC از شما می‌خواهد چشمان‌تان را باز نگه دارید و به قربانیان احتمالی توجه کنید"
+    lines = wrap(text, 400, length)
+    assert len(lines) >= 3 and lines[0].startswith("UNODC ")
+    assert " ".join(lines) == text
+    assert all(length(line) <= 400 for line in lines)
+    assert all(length(f"{line} {after.split()[0]}") > 400
+               for line, after in itertools.pairwise(lines))  # fmt: skip
+    assert not too_wide(lines, 400, length)

@@ -222,7 +222,7 @@ EXPECTED = {
     ],
     "http website": [
         "1 problem to fix before anything is built:",
-        "content/campaign.yaml:17: campaign.website: 'http://example.org' is not a web address starting with https://",
+        "content/campaign.yaml:20: campaign.website: 'http://example.org' is not a web address starting with https://",
     ],
     "huge file": [
         "1 problem to fix before anything is built:",
@@ -242,7 +242,7 @@ EXPECTED = {
     ],
     "chart of a missing figure": [
         "1 problem to fix before anything is built:",
-        "content/campaign.yaml:223: figures.charts[1].items: no figure 'everyone' in figures.items; use one of total, children, women-and-girls, men-and-boys",
+        "content/campaign.yaml:298: figures.charts[1].items: no figure 'everyone' in figures.items; use one of total, children, women-and-girls, men-and-boys",
     ],
     "image missing": [
         "1 problem to fix before anything is built:",
@@ -258,7 +258,7 @@ EXPECTED = {
     ],
     "launch city missing": [
         "1 problem to fix before anything is built:",
-        "content/campaign.yaml:340: launch.city: no city 'gent' in content/cities/; use one of brussels, liege",
+        "content/campaign.yaml:459: launch.city: no city 'gent' in content/cities/; use one of brussels, liege",
     ],
     "link out of content": [
         "1 problem to fix before anything is built:",
@@ -310,7 +310,7 @@ EXPECTED = {
     ],
     "unknown language": [
         "1 problem to fix before anything is built:",
-        "content/cities/brussels.yaml:2: languages[1]: unknown language 'xx'; use one of de, en, fr, nl",
+        "content/cities/brussels.yaml:2: languages[1]: unknown language 'xx'; use one of de, en, fr, nl, prs, uk",
     ],
     "wrong type": [
         "1 problem to fix before anything is built:",
@@ -444,12 +444,12 @@ MISTAKES = {
         'id="headline-text">), so the fitter can measure it',
     ),
     "template reading a field the content lacks": (
-        lambda r: edit(r / LEAFLET, "{{ c.day.call }}", "{{ c.calls }}"),
+        lambda r: edit(r / LEAFLET, "{{ c.day.call | isolate(c.dir) }}", "{{ c.calls }}"),
         "leaflet:liege-fr",
         "leaflet liege-fr: templates/leaflet/leaflet.html.j2:41: Context "
-        "(campaignkit.families.leaflet.plan) has no field 'calls'; it has lang, locale, draft, "
-        "created, labels, campaign, day, headline, themes, trafficking, figures, blue_heart, "
-        "help, qr, stories, city",
+        "(campaignkit.families.leaflet.plan) has no field 'calls'; it has lang, tag, dir, locale, "
+        "draft, created, labels, campaign, day, headline, themes, trafficking, figures, "
+        "blue_heart, help, qr, stories, city",
     ),
     "template filter given the wrong thing": (
         lambda r: edit(r / LEAFLET, "{{ c.day.date | long_date(c.locale) }}",

@@ -19,8 +19,9 @@ def planned(root, epoch=None, family="leaflet"):
 def test_every_city_in_each_of_its_languages():
     outputs = planned(REPO)
     assert sorted(outputs) == [
-        "antwerp-nl", "bruges-nl", "brussels-fr", "brussels-nl", "kortrijk-nl", "leuven-nl",
-        "liege-fr", "nivelles-fr", "tournai-fr",
+        "antwerp-nl", "bruges-nl", "brussels-fr", "brussels-nl", "help-de", "help-en", "help-fr",
+        "help-nl", "help-prs", "help-uk", "kortrijk-nl", "leuven-nl", "liege-fr", "nivelles-fr",
+        "tournai-fr",
     ]  # fmt: skip
     liege = outputs["liege-fr"]
     assert liege.target == "build/leaflets/liege-fr.pdf"
@@ -69,7 +70,7 @@ def test_editing_one_translation_changes_only_that_language(tmp_path):
     )
     after = planned(after_root)
     changed = sorted(name for name in before if before[name].context != after[name].context)
-    assert changed == ["brussels-fr", "liege-fr", "nivelles-fr", "tournai-fr"]
+    assert changed == ["brussels-fr", "help-fr", "liege-fr", "nivelles-fr", "tournai-fr"]
 
 
 def test_source_date_epoch_is_the_creation_date():
@@ -82,9 +83,9 @@ def test_posters_for_each_theme_story_and_the_day_in_every_language():
     ids = sorted({name.rsplit("-", 1)[0] for name in fits})
     assert ids == ["beggar", "cleaning-lady", "lit-up-blue", "sex-worker", "shine-the-light",
                    "use-and-abuse-of-technology"]  # fmt: skip
-    assert len(fits) == 6 * 4
+    assert len(fits) == 6 * 6  # six posters in six languages
     pdfs = planned(REPO, family="poster")
-    assert len(pdfs) == 6 * 4 * 5  # A3, A2, A1 press; A4, A3 office
+    assert len(pdfs) == 6 * 6 * 5  # A3, A2, A1 press; A4, A3 office
     assert sorted(name for name in pdfs if name.startswith("beggar-de")) == [
         "beggar-de-a1-press", "beggar-de-a2-press", "beggar-de-a3-office", "beggar-de-a3-press",
         "beggar-de-a4-office",

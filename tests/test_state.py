@@ -392,7 +392,7 @@ def test_a_killed_build_keeps_what_it_finished(tmp_path):
     listing = subprocess.run([sys.executable, "-m", "doit", "list", "--all", *POSTER_TASKS],
                              cwd=root, capture_output=True, text=True, check=True)  # fmt: skip
     every = {line.split()[0] for line in listing.stdout.splitlines() if ":" in line.split()[0]}
-    assert len(every) == 3 + 24 + 120
+    assert len(every) == 3 + 6 + 36 + 180  # leaflets (city, help), poster fits, posters
     build = subprocess.Popen([*command, *POSTER_TASKS], cwd=root, stdout=subprocess.DEVNULL,
                              stderr=subprocess.DEVNULL, start_new_session=True)  # fmt: skip
     try:
@@ -415,7 +415,7 @@ def test_a_killed_build_keeps_what_it_finished(tmp_path):
     assert ran == every - done
     assert len(ran) <= len(every) * 2 // 3
     outputs = check_build(root / "build")
-    assert len([p for p in outputs if p.suffix == ".pdf"]) == 3 + 120
+    assert len([p for p in outputs if p.suffix == ".pdf"]) == 3 + 6 + 180
 
 
 @pytest.mark.slow
@@ -465,4 +465,4 @@ def test_the_campaign_on_a_full_disk(tmp_path):
     every = {line.split()[0] for line in listed if ":" in line.split()[0]}
     assert ran == every - kept, sorted(ran ^ (every - kept))  # what finished is not redone
     outputs = check_build(logs / "after-again")
-    assert len([p for p in outputs if p.suffix == ".pdf"]) == 3 + 120
+    assert len([p for p in outputs if p.suffix == ".pdf"]) == 3 + 6 + 180

@@ -25,7 +25,8 @@ def planned_files(root) -> set[str]:
 
 
 def drop_language(root, lang: str) -> None:
-    """Every `lang:` text of the content removed, and the language with them."""
+    """Every `lang:` text of the content removed, and the language with them (from lists of
+    languages too)."""
     for path in (root / "content").rglob("*.yaml"):
         lines, skipping = [], None
         for line in path.read_text(encoding="utf-8").splitlines(keepends=True):
@@ -36,6 +37,10 @@ def drop_language(root, lang: str) -> None:
             if re.match(rf"\s*{lang}:", line):
                 skipping = indent
                 continue
+            listed = re.match(r"(\s*languages: \[)([^\]]*)(\].*)", line, re.DOTALL)
+            if listed:
+                kept = [code for code in listed[2].split(", ") if code != lang]
+                line = listed[1] + ", ".join(kept) + listed[3]
             lines.append(re.sub(rf",\s*{lang}: [^,}}]*", "", line))
         path.write_text("".join(lines), encoding="utf-8")
 

@@ -6,7 +6,10 @@ from conftest import REPO, edit, run_doit, snapshot, write
 
 from campaignkit.tasks import doit_config
 
-ALL = ["leaflet:antwerp-nl", "leaflet:brussels-fr", "leaflet:brussels-nl", "leaflet:liege-fr"]
+CITIES = ["leaflet:antwerp-nl", "leaflet:brussels-fr", "leaflet:brussels-nl"]
+#: the national help leaflet, in every language of the campaign
+HELP = [f"leaflet:help-{lang}" for lang in ("de", "en", "fr", "nl", "prs", "uk")]
+ALL = sorted([*CITIES, *HELP, "leaflet:liege-fr"])
 
 
 def leaflets(project):
@@ -53,13 +56,18 @@ def test_adding_a_city_builds_its_leaflet_only(project):
 def test_editing_a_campaign_wide_fact_rebuilds_what_shows_it(project):
     build(project)
     edit(project / "content/campaign.yaml", "value: 5500000", "value: 5600000")
-    assert leaflets(project).executed == ALL
+    # the figures are on the city leaflets; the help leaflet does not print them
+    assert leaflets(project).executed == [*CITIES, "leaflet:liege-fr"]
 
 
 def test_editing_one_translation_rebuilds_that_language_only(project):
     build(project)
     edit(project / "content/labels.yaml", "fr: Où trouver de l'aide", "fr: Où obtenir de l'aide")
-    assert leaflets(project).executed == ["leaflet:brussels-fr", "leaflet:liege-fr"]
+    assert leaflets(project).executed == [
+        "leaflet:brussels-fr",
+        "leaflet:help-fr",
+        "leaflet:liege-fr",
+    ]
 
 
 def test_editing_text_no_output_shows_rebuilds_nothing(project):
@@ -73,7 +81,7 @@ def test_editing_a_template_rebuilds_what_includes_it(project):
     build(project)
     path = project / "templates/leaflet/events.html.j2"
     path.write_text(path.read_text() + "{# a comment still counts: the file changed #}\n")
-    assert leaflets(project).executed == ALL
+    assert leaflets(project).executed == [*CITIES, "leaflet:liege-fr"]  # no events on help-*
     write(project / "templates/poster/unused.html.j2", "not included anywhere")
     assert leaflets(project).executed == []
 
@@ -104,7 +112,7 @@ def test_bad_content_stops_before_rendering_and_touches_nothing(project):
     assert result.err == (
         "ERROR: 2 problems to fix before anything is built:\n"
         "content/cities/brussels.yaml:8: languages[2]: unknown language 'xx'; use one of de, en, "
-        "fr, nl\n"
+        "fr, nl, prs, uk\n"
         "content/cities/liege.yaml:10: events[0].date: '2022-07-32' is not a date; write it as "
         "YYYY-MM-DD, e.g. 2022-07-30\n"
     )
@@ -127,7 +135,9 @@ def test_text_that_does_not_fit_fails_that_leaflet_only(project):
     assert result.code != 0
     # doit keeps going ("continue"): every other leaflet is rebuilt, every failure reported
     assert result.tasks == {
-        name: "fail" if name == "leaflet:liege-fr" else "success" for name in ALL
+        "leaflet:liege-fr": "fail",
+        **dict.fromkeys(CITIES, "success"),
+        **dict.fromkeys(HELP, "up-to-date"),
     }
     assert result.errors["leaflet:liege-fr"].splitlines()[-1] == (
         "leaflet liege-fr: page 1 of 2 holds too much text and runs over; shorten the events "
@@ -147,6 +157,21 @@ def test_a_damaged_output_is_rebuilt(project):
     assert path.read_bytes() == good
 
 
+def test_an_output_edited_in_place_is_rebuilt_and_a_touched_one_is_not(project):
+    """Size and mtime as recorded: not read again; otherwise hashed, so an edit of the same
+    size is caught and a file touched but unchanged stays up to date."""
+    import os
+
+    build(project)
+    edited, touched = (project / f"build/leaflets/{name}.pdf" for name in ("liege-fr", "help-fr"))
+    good = edited.read_bytes()
+    edited.write_bytes(good[:-1] + (b"x" if good[-1:] != b"x" else b"y"))  # same size
+    later = touched.stat().st_mtime_ns + 5_000_000_000
+    os.utime(touched, ns=(later, later))
+    assert leaflets(project).executed == ["leaflet:liege-fr"]
+    assert edited.read_bytes() == good
+
+
 def test_outputs_no_longer_planned_are_swept(project):
     build(project)
     (project / "content/cities/antwerp.yaml").unlink()
@@ -155,6 +180,7 @@ def test_outputs_no_longer_planned_are_swept(project):
     assert result.tasks == {} and result.code == 0
     assert sorted(p.name for p in (project / "build/leaflets").iterdir()) == [
         "brussels-fr.pdf",
+        *(f"{name.split(':')[1]}.pdf" for name in HELP),
         "liege-fr.pdf",
     ]
 

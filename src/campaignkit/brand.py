@@ -5,10 +5,10 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Annotated, Literal
 
-from pydantic import Field, StringConstraints, model_validator
+from pydantic import ConfigDict, Field, RootModel, StringConstraints, model_validator
 
 from .errors import ContentError, Problem
-from .glyphs import font_problem
+from .glyphs import ROLES, drawing, font_problem
 from .schema import Model
 from .validation import line_of, validate
 from .yamlfile import dotted, read_yaml
@@ -25,17 +25,68 @@ class Face(Model):
     style: Literal["normal", "italic"] = "normal"
 
 
+Language = Annotated[str, StringConstraints(pattern=r"^[a-z]{2,3}$")]
+Role = Annotated[str, StringConstraints(pattern=r"^[a-z]+$")]
+
+
 class Font(Model):
     family: Family
+    # BCP 47 language subtags (a locale's language: Dari, fa_AF, is fa) whose texts this font
+    # draws in place of body and display; none: body or display, for every other language
+    languages: tuple[Language, ...] = ()
     faces: Annotated[list[Face], Field(min_length=1)]
+    licence: RelPath  # under brand/: shipped with the fonts in packs
 
 
-class Fonts(Model):
-    body: Font
-    display: Font
+class Fonts(RootModel[dict[Role, Font]]):
+    """The brand's fonts by role: body and display, and fonts for the languages they cannot
+    draw (Arabic script), each standing in for both in its languages."""
+
+    model_config = ConfigDict(frozen=True)
+
+    @model_validator(mode="after")
+    def _roles(self):
+        problems = [f"needs '{role}'; add it" for role in ROLES if role not in self.root]
+        problems += [
+            f"{role}: is used for every language; remove its languages"
+            for role in ROLES
+            if role in self.root and self.root[role].languages
+        ]
+        problems += [f"{role}: list the languages it draws (languages: [fa]), or remove it"
+                     for role, font in self.root.items()
+                     if role not in ROLES and not font.languages]  # fmt: skip
+        seen: dict[str, str] = {}
+        for role, font in self.root.items():
+            for language in font.languages:
+                if language in seen:
+                    problems.append(f"{role}: '{language}' is drawn by {seen[language]} "
+                                    "already; list it under one font only")  # fmt: skip
+                seen.setdefault(language, role)
+        if problems:
+            raise ValueError("; ".join(problems))
+        return self
 
     def items(self):
-        return [("body", self.body), ("display", self.display)]
+        return list(self.root.items())
+
+    @property
+    def body(self) -> Font:
+        return self.root["body"]
+
+    @property
+    def display(self) -> Font:
+        return self.root["display"]
+
+    def drawing(self, locale: str | None) -> dict[str, Font]:
+        """The font of each role (body, display) for texts in `locale` ('fa_AF'): the font
+        listing the locale's language for both, else their own; None: the brand's own."""
+        listed = {role: list(font.languages) for role, font in self.root.items()}
+        return {role: self.root[own] for role, own in drawing(listed, locale).items()}
+
+    def files(self, locale: str | None = None) -> list[str]:
+        """The font files (relative to brand/) texts in `locale` are drawn with; None: all."""
+        fonts = self.root.values() if locale is None else self.drawing(locale).values()
+        return list(dict.fromkeys(face.file for font in fonts for face in font.faces))
 
 
 class TypeScale(Model):
@@ -326,14 +377,19 @@ class Brand(Model):
                              f"have; use one of {', '.join(sorted(self.colors))}")  # fmt: skip
         return self
 
-    def font_files(self) -> list[str]:
-        """Every font file of the brand, relative to brand/."""
-        return [face.file for _, font in self.fonts.items() for face in font.faces]
+    def font_files(self, locale: str | None = None) -> list[str]:
+        """The font files (relative to brand/) texts in `locale` are drawn with; None: every
+        font file of the brand."""
+        return self.fonts.files(locale)
 
-    def face(self, spec: CardText | DeckText) -> str:
-        """The font file (under brand/) nearest a text's face: same style first, then the
-        closest weight."""
-        font = dict(self.fonts.items())[spec.font]
+    def licences(self) -> list[str]:
+        """The fonts' licence files, relative to brand/."""
+        return list(dict.fromkeys(font.licence for _, font in self.fonts.items()))
+
+    def face(self, spec: CardText | DeckText, locale: str | None = None) -> str:
+        """The font file (under brand/) nearest a text's face in `locale`'s font: same style
+        first, then the closest weight."""
+        font = self.fonts.drawing(locale)[spec.font]
         best = min(font.faces, key=lambda f: (f.style != spec.style, abs(f.weight - spec.weight)))
         return best.file
 
@@ -363,17 +419,21 @@ def load_brand(root: Path) -> Brand:
 def _check(root: Path, brand: Brand, marks, name: str) -> list[Problem]:
     problems = []
     folder = (root / "brand").resolve()
-    references = [
-        (("heart", "file"), brand.heart.file),
-        (("press", "profile"), brand.press.profile),
-    ] + [
-        (("fonts", role, "faces", index, "file"), face.file)
-        for role, font in brand.fonts.items()
-        for index, face in enumerate(font.faces)
-    ]
+    references = (
+        [
+            (("heart", "file"), brand.heart.file),
+            (("press", "profile"), brand.press.profile),
+        ]
+        + [
+            (("fonts", role, "faces", index, "file"), face.file)
+            for role, font in brand.fonts.items()
+            for index, face in enumerate(font.faces)
+        ]
+        + [(("fonts", role, "licence"), font.licence) for role, font in brand.fonts.items()]
+    )
     for loc, rel in references:
         path = (folder / rel).resolve()
-        if loc[0] == "fonts" and path.is_relative_to(folder) and path.is_file():
+        if loc[2:3] == ("faces",) and path.is_relative_to(folder) and path.is_file():
             why = font_problem(path)
             if why:
                 problems.append(Problem(name, line_of(marks, loc), dotted(loc), f"'{rel}' {why}"))

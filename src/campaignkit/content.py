@@ -15,6 +15,7 @@ from .confine import project_path
 from .errors import ContentError, Problem
 from .images import image_problem
 from .labels import PLACEHOLDERS, placeholders
+from .review import Approval, approved_keys, keyed, load_ledgers
 from .schema import CampaignFile, CityFile, GalleryFile, LabelsFile, StoryFile, Text
 from .validation import line_of, raw_values, validate
 from .yamlfile import Path_, dotted, read_yaml
@@ -45,6 +46,10 @@ class Campaign:
     stories: dict[str, Story]
     gallery: GalleryFile
     lines: dict[str, dict] = field(default_factory=dict)  # per file: key path -> line
+    texts: dict[str, Text] = field(default_factory=dict)  # by key: 'campaign.yaml:day.call'
+    reviews: dict[str, dict[str, Approval]] = field(default_factory=dict)  # content/reviews/
+    approved: dict[str, frozenset[str]] = field(default_factory=dict)  # per language: keys
+    translated: frozenset[str] = frozenset()  # keys of the texts with an English to translate
 
     @property
     def languages(self) -> list[str]:
@@ -54,6 +59,11 @@ class Campaign:
 CAMPAIGN = "content/campaign.yaml"
 ID = re.compile(r"[a-z0-9]+(-[a-z0-9]+)*")
 LANG = re.compile(r"[a-z]{2,3}")
+#: City file names the build's own file names already use.
+TAKEN = {
+    "help": "'help' names the national help leaflet (build/leaflets/help-<lang>.pdf); "
+    "name the city's file after the city",
+}
 
 
 class _Files:
@@ -145,13 +155,44 @@ def load_campaign(root: Path) -> Campaign:
     for name in city_names + story_names:
         _check_image(files, name)
     if files.problems:
-        raise ContentError(files.problems)
+        _, problems = load_ledgers(root, None, files.languages, _source(files))
+        raise ContentError(files.problems + problems)
     stories = dict(sorted(stories.items(), key=lambda item: (item[1].data.order, item[0])))
     cities = {
         city_id: City(city_id, city.file, _dated(city.data, main.day.date))
         for city_id, city in sorted(cities.items())
     }
-    return Campaign(root, main, labels, cities, stories, gallery, files.marks)
+    texts = (
+        keyed(main, "campaign.yaml") | keyed(labels, "labels.yaml") | keyed(gallery, "gallery.yaml")
+    )
+    for item in (*cities.values(), *stories.values()):
+        texts |= keyed(item.data, item.file.removeprefix("content/"))
+    source = _source(files)
+    reviews, problems = load_ledgers(root, texts, files.languages, source)
+    if problems:
+        raise ContentError(problems)
+    return Campaign(
+        root,
+        main,
+        labels,
+        cities,
+        stories,
+        gallery,
+        files.marks,
+        texts,
+        reviews,
+        approved_keys(texts, reviews, source),
+        frozenset(key for key, text in texts.items() if source in text.root),
+    )
+
+
+def _source(files: _Files) -> str | None:
+    """The language translations are made from (`status: source`), else the first."""
+    languages = files.mapping(CAMPAIGN).get("languages")
+    languages = languages if isinstance(languages, dict) else {}
+    found = [code for code, spec in languages.items()
+             if isinstance(spec, dict) and spec.get("status") == "source"]  # fmt: skip
+    return (found or list(languages) or [None])[0]
 
 
 def _dated(city: CityFile, day: dt.date) -> CityFile:
@@ -173,7 +214,7 @@ def _load_required(files: _Files, path: Path, model: type[BaseModel]):
 
 #: The files campaignkit reads directly in content/ (besides those in cities/ and stories/).
 TOP = ("campaign.yaml", "labels.yaml", "gallery.yaml")
-FOLDERS = ("cities", "stories")
+FOLDERS = ("cities", "stories", "reviews")  # reviews/: the ledgers (campaignkit.review)
 
 
 def _yaml_name(name: str) -> tuple[str, str] | None:
@@ -207,6 +248,8 @@ def _entries(files: _Files, folder: Path, required: bool):
             )
         elif ext == ".yml":
             files.problems.append(Problem(name, None, "", "use the .yaml extension"))
+        elif rel == "content/cities" and stem in TAKEN:
+            files.problems.append(Problem(name, None, "", TAKEN[stem]))
         elif ext != ".yaml":
             why = f"use the .yaml extension in lowercase: rename it to {stem}.yaml"
             files.problems.append(Problem(name, None, "", why))

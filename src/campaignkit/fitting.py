@@ -72,7 +72,9 @@ def fit(measure: Callable[[dict[str, float]], dict[str, Measure]],
 def wrap(text: str, width: float, length: Callable[[str], float]) -> list[str]:
     """`text` broken greedily into lines of at most `width` (as `length` measures them) at
     spaces, as browsers, PowerPoint and LibreOffice break. A word wider than `width` stays
-    whole on a line of its own: see too_wide."""
+    whole on a line of its own: see too_wide. Lines are in logical (reading) order, so
+    right-to-left text wraps alike; `length` measures a line as it will be drawn (Pillow:
+    in the text's direction and language)."""
     lines: list[str] = []
     current = ""
     for word in BREAKS.split(text.strip()):

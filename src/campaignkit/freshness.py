@@ -15,17 +15,34 @@ def digest(path: Path) -> str:
         return hashlib.file_digest(handle, "sha256").hexdigest()
 
 
+def stat(path: Path) -> list[int]:
+    """Size and modification time (ns): what every write, truncation or edit changes."""
+    found = path.stat()
+    return [found.st_size, found.st_mtime_ns]
+
+
 def record(root: str, targets: list[str]) -> dict:
-    """doit action, after the renderer: save each target's digest in the task's values
-    (keyed by project-relative path)."""
-    return {"sha256": {target: digest(Path(root) / target) for target in targets}}
+    """doit action, after the renderer: save each target's digest and stat in the task's
+    values (keyed by project-relative path)."""
+    paths = {target: Path(root) / target for target in targets}
+    return {"sha256": {target: digest(path) for target, path in paths.items()},
+            "stat": {target: stat(path) for target, path in paths.items()}}  # fmt: skip
 
 
 def unchanged(task, values: dict, root: str) -> bool:
-    """doit uptodate check: every target still has the digest recorded when it was built."""
-    recorded = values.get("sha256") or {}
+    """doit uptodate check: every target still has the digest recorded when it was built.
+
+    A target whose size and mtime are as recorded is not read again (as git and make trust
+    them): a no-op build reads no output. Any other is hashed, so a file copied or touched
+    but unchanged stays up to date, and a damaged or edited one is rebuilt.
+    """
+    recorded, stats = values.get("sha256") or {}, values.get("stat") or {}
     for target in task.targets:
         path = Path(root) / target
-        if target not in recorded or not path.is_file() or digest(path) != recorded[target]:
+        if target not in recorded or not path.is_file():
+            return False
+        if stats.get(target) == stat(path):
+            continue
+        if digest(path) != recorded[target]:
             return False
     return True

@@ -11,7 +11,11 @@ import unicodedata
 from functools import lru_cache
 from pathlib import Path
 
+from babel import Locale
 from fontTools.ttLib import TTFont
+
+#: The roles of the brand's fonts every text names (`font: body`).
+ROLES = ("body", "display")
 
 
 @lru_cache(maxsize=16)
@@ -19,6 +23,25 @@ def coverage(path: str) -> frozenset[int]:
     """Code points one font file has glyphs for."""
     with TTFont(io.BytesIO(Path(path).read_bytes())) as font:  # no file left open on errors
         return frozenset(font.getBestCmap())
+
+
+def drawing(languages: dict[str, list[str]], locale: str | None) -> dict[str, str]:
+    """Which font (by role) draws body and display texts in `locale`, given the languages
+    each font lists: the one listing the locale's language (Dari, fa_AF: fa) for both, else
+    their own; None: their own."""
+    language = Locale.parse(locale).language if locale else None
+    own = next((role for role, listed in languages.items() if language in listed), None)
+    return {role: own or role for role in ROLES}
+
+
+def drawn_with(brand: dict, locale: str | None) -> list[str]:
+    """The project-relative font files texts in `locale` are drawn with, from the brand as
+    actions get it (dumped): what a renderer checks their characters against."""
+    fonts = brand["fonts"]
+    roles = drawing({role: font["languages"] for role, font in fonts.items()}, locale)
+    roles = fonts if locale is None else dict.fromkeys(roles.values())
+    return list(dict.fromkeys(f"brand/{face['file']}" for role in roles
+                              for face in fonts[role]["faces"]))  # fmt: skip
 
 
 def covered_by(fonts: list) -> frozenset[int]:

@@ -19,6 +19,7 @@ PLACEHOLDERS = {
     "help_short": {"contacts"},
     "qr": {"site"},
     "derived": {"rest", "whole", "part"},
+    "graphic": {"shows"},
 }
 
 

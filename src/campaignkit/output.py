@@ -38,6 +38,9 @@ class Asset:
     # 'city' (campaign-wide assets city packs add to the city's own), 'press' (print shops)
     packs: frozenset[str] = frozenset({"language"})
     fonts: bool = False  # uses the brand fonts without embedding them: packs ship them
+    # 'source' (in the source language), 'draft' (a text it shows awaits review) or
+    # 'approved' (every text it shows is approved): campaignkit.review.marked sets it
+    translation: str = "source"
 
 
 @dataclass(frozen=True)

@@ -11,6 +11,7 @@ from pydantic import (
     BaseModel,
     ConfigDict,
     Field,
+    PrivateAttr,
     RootModel,
     StringConstraints,
     ValidationInfo,
@@ -77,14 +78,29 @@ class Model(BaseModel):
     model_config = ConfigDict(extra="forbid", frozen=True)
 
 
+#: Open readings (campaignkit.review.reading): each collects the texts read while it is open,
+#: (key, lang) -> the text as read: what the output being planned shows.
+READINGS: list[dict[tuple[str, str], str]] = []
+
+
 class Text(RootModel[dict[Lang, Annotated[str, StringConstraints(min_length=1)]]]):
     """One text in several languages: {en: ..., fr: ...}."""
 
     model_config = ConfigDict(frozen=True)
+    #: Its place in content/, 'campaign.yaml:day.call' (set by the loader; None if made in code).
+    _key: str | None = PrivateAttr(default=None)
+
+    @property
+    def key(self) -> str | None:
+        return self._key
 
     def __getitem__(self, lang: str) -> str:
         """The text in `lang`, typeset as printed (’ apostrophes, French spacing)."""
-        return typeset(self.root[lang], lang)
+        text = typeset(self.root[lang], lang)
+        if READINGS and self._key is not None:
+            for read in READINGS:
+                read[self._key, lang] = text
+        return text
 
 
 class Language(Model):
@@ -193,11 +209,24 @@ class ContactPoint(Model):
         return self
 
 
+class HelpLeaflet(Model):
+    """The national help leaflet's own words; its other facts are the rest of `help`."""
+
+    title: Text  # its headline
+    rights_title: Text  # over what help a person can get
+    confidential: Text  # Payoke's line: free, confidential, and a person may stay anonymous
+
+
 class Help(Model):
     text: Text  # on the centres
     point: ContactPoint | None = None
     centres: list[Centre] = []
     minors: Text | None = None  # where a child victim is referred
+    leaflet: HelpLeaflet | None = None  # left out: no national help leaflet
+
+
+class Decks(Model):
+    languages: Annotated[list[Lang], Field(min_length=1)]  # the partners' decks are in these
 
 
 class CampaignFile(Model):
@@ -213,6 +242,7 @@ class CampaignFile(Model):
     blue_heart: BlueHeart
     launch: Launch
     help: Help
+    decks: Decks | None = None  # left out: every language
 
 
 class Event(Model):
@@ -290,6 +320,7 @@ class LabelsFile(Model):
     archetypes: Text  # said of the spotlight stories in speaker notes
     help_centres: Text  # before the three centres' names, on posters
     derived: Text  # under a 'part' chart: its rest, worked out from the source's figures
+    graphic: Text  # how a card's alt text starts: 'Graphic: {shows}' (what it shows)
 
 
 class GalleryFile(Model):
@@ -314,6 +345,7 @@ class GalleryFile(Model):
     slides: Text  # before the links to a deck's slide previews
     slide: Text  # a slide preview link's name: "Slide {number}"
     draft: Text
+    draft_mark: Text  # on a file whose texts are not all approved yet: 'Draft translation'
     kinds: dict[Slug, Text]  # the name of each kind of file ('leaflet'), as families give it
     variants: dict[Slug, Text]  # the name of each variant ('press'), in the order tiles list them
     sizes: dict[str, Text] = {}  # the name of each size or platform ('A2', 'story'), in order

@@ -110,7 +110,7 @@ def load(root: Path, families: tuple[Family, ...] = FAMILIES) -> tuple[Brand, li
     if campaign is not None:
         problems += missing_words(campaign, [word for family in families for word in family.words])
     if brand is not None and campaign is not None:
-        problems += missing_glyphs(campaign, [root / "brand" / rel for rel in brand.font_files()])
+        problems += missing_glyphs(campaign, brand, root / "brand")
     epoch, problem = source_date_epoch()
     problems += problem
     if problems:

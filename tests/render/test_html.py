@@ -7,7 +7,7 @@ from conftest import copy_project, edit, run_doit, snapshot, write
 
 from campaignkit.labels import fill
 from campaignkit.locales import join_list, long_date, millions
-from campaignkit.render.html import TemplateProblem, fill_template, template_chain
+from campaignkit.render.html import TemplateProblem, fill_template, isolate, template_chain
 
 
 def test_chain_follows_extends_include_and_import(tmp_path):
@@ -201,13 +201,14 @@ HOSTNAME_EDIT = """{{ cycler.__init__.__globals__.os.popen("cat /etc/hostname").
 
 def test_a_template_running_a_command_fails_its_leaflets_in_one_line(tmp_path):
     root = copy_project(tmp_path / "p", cities=("brussels",))
-    assert run_doit(root, "run", "leaflet").code == 0
+    leaflets = ("run", "leaflet:brussels-fr", "leaflet:brussels-nl")
+    assert run_doit(root, *leaflets).code == 0
     before = snapshot(root / "build")
-    day = '<p class="day-name">{{ c.day.name }}</p>'
+    day = '<p class="day-name">{{ c.day.name | isolate(c.dir) }}</p>'
     edit(
         root / "templates/leaflet/leaflet.html.j2", day, f'<p class="day-name">{HOSTNAME_EDIT}</p>'
     )
-    result = run_doit(root, "run", "leaflet")
+    result = run_doit(root, *leaflets)
     assert result.tasks == {"leaflet:brussels-fr": "fail", "leaflet:brussels-nl": "fail"}
     for lang in ("fr", "nl"):
         assert result.errors[f"leaflet:brussels-{lang}"].splitlines() == [
@@ -219,3 +220,16 @@ def test_a_template_running_a_command_fails_its_leaflets_in_one_line(tmp_path):
     hostname = Path("/etc/hostname").read_text().strip()
     assert hostname not in said.replace("hostname", "")  # the template's own text says it
     assert snapshot(root / "build") == before  # the last good leaflets are untouched
+
+
+@pytest.mark.parametrize(("text", "isolated"), [
+    ("مرکز PAG-ASA (Brussels) و Sürya.",  # brackets go with their run, the full stop stays
+     'مرکز <bdi dir="ltr">PAG-ASA (Brussels)</bdi> و <bdi dir="ltr">Sürya</bdi>.'),
+    ("سازمان ملل (UNODC)", 'سازمان ملل (<bdi dir="ltr">UNODC</bdi>)'),
+    ("سایت stopmensenhandel.be را", 'سایت <bdi dir="ltr">stopmensenhandel.be</bdi> را'),
+    ("۳۰ جولای ۲۰۲۲ و ۲۰٫۹", "۳۰ جولای ۲۰۲۲ و ۲۰٫۹"),  # Persian digits read right by themselves
+    ("در 2022 <>", 'در <bdi dir="ltr">2022</bdi> &lt;&gt;'),  # escaped
+])  # fmt: skip
+def test_isolate_wraps_left_to_right_runs_of_right_to_left_text(text, isolated):
+    assert isolate(text, "rtl") == isolated
+    assert isolate(text, "ltr") == text.replace("<", "&lt;").replace(">", "&gt;")

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import dataclasses
 import traceback
+import unicodedata
 from functools import lru_cache
 from pathlib import Path
 
@@ -24,10 +25,10 @@ from jinja2 import (
 )
 from jinja2.sandbox import ImmutableSandboxedEnvironment, SecurityError
 from jinja2.utils import missing
-from markupsafe import Markup
+from markupsafe import Markup, escape
 
 from ..labels import fill
-from ..locales import join_list, long_date, millions
+from ..locales import digits, join_list, long_date, millions
 
 ALLOWED = (
     "a template may only read c (the content), brand and p (the renderer's settings), "
@@ -86,7 +87,13 @@ def environment(templates: str) -> ImmutableSandboxedEnvironment:
         lstrip_blocks=True,
     )
     env.filters.update(
-        long_date=long_date, millions=millions, join_list=join_list, fill=fill, qr_svg=qr_svg
+        long_date=long_date,
+        millions=millions,
+        digits=digits,
+        join_list=join_list,
+        fill=fill,
+        qr_svg=qr_svg,
+        isolate=isolate,
     )
     return env
 
@@ -172,3 +179,52 @@ def qr_svg(url: str, color: str) -> Markup:
 
     svg = segno.make(url, error="m", micro=False).svg_inline(border=0, omitsize=True, dark="#000")
     return Markup(svg.replace('stroke="#000"', f'stroke="{color}"'))
+
+
+#: Brackets a left-to-right run keeps with it, so that it never holds half a pair.
+_PAIRS = {"(": ")", "[": "]", "{": "}"}
+
+
+def isolate(text: str, direction: str) -> Markup:
+    """`text`, escaped, with each left-to-right run of a right-to-left document ('PAG-ASA
+    (Brussels)', 'UNODC', '2022', a web address) in <bdi dir="ltr">, so that it reads left to
+    right inside the line and punctuation around it follows the line ('…Sürya.' keeps its
+    full stop at the line's end). Left-to-right documents get the text as it is."""
+    if direction != "rtl":
+        return escape(text)
+    out, done = [], 0
+    for start, end in _ltr_runs(text):
+        out += [escape(text[done:start]), Markup('<bdi dir="ltr">'), escape(text[start:end]),
+                Markup("</bdi>")]  # fmt: skip
+        done = end
+    out.append(escape(text[done:]))
+    return Markup("").join(out)
+
+
+def _ltr_runs(text: str) -> list[tuple[int, int]]:
+    """(start, end) of each run from a left-to-right letter or a Latin digit to the last one
+    before a right-to-left letter or digit, widened to the brackets it opens or closes.
+    (Persian digits, '۲۰٫۹', read left to right by themselves: they belong to the line.)"""
+    runs: list[tuple[int, int]] = []
+    start = last = None
+    for i, ch in enumerate(text + "\u05d0"):  # a Hebrew letter closes the last run
+        kind = unicodedata.bidirectional(ch)
+        if kind == "L" or ch in "0123456789":
+            start = i if start is None else start
+            last = i
+        elif kind in ("R", "AL", "AN", "EN") and start is not None:
+            runs.append(_with_brackets(text, start, last + 1))
+            start = None
+    return runs
+
+
+def _with_brackets(text: str, start: int, end: int) -> tuple[int, int]:
+    """The run widened over the brackets just outside it that pair with ones inside it."""
+    run = text[start:end]
+    for opening, closing in _PAIRS.items():
+        missing = run.count(opening) - run.count(closing)
+        while missing > 0 and text[end : end + 1] == closing:
+            end, missing = end + 1, missing - 1
+        while missing < 0 and text[start - 1 : start] == opening and start > 0:
+            start, missing = start - 1, missing + 1
+    return start, end

@@ -12,6 +12,11 @@ def set_alt_text(shape, text: str) -> None:
     shape.element.find(f"*/{{{P}}}cNvPr").set("descr", text)
 
 
+def alt_text(shape) -> str:
+    """A shape's alt text, as `set_alt_text` writes it ('' when it has none)."""
+    return shape.element.find(f"*/{{{P}}}cNvPr").get("descr") or ""
+
+
 def remove_shape(shape) -> None:
     """Take a shape, e.g. a placeholder left empty, off its slide (python-pptx adds shapes
     but never removes one)."""

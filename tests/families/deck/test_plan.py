@@ -182,13 +182,14 @@ def test_help_slide_shows_the_contact_point_its_qr_code_and_the_centres(lang, si
     ("old", "new", "message"),
     [
         ("items: [women-and-girls, men-and-boys]", "items: [women-and-girls, men]",
-         "content/campaign.yaml:220: figures.charts[0].items: no figure 'men' in figures.items; "
+         "content/campaign.yaml:295: figures.charts[0].items: no figure 'men' in figures.items; "
          "use one of total, children, women-and-girls, men-and-boys"),
         ("items: [children, total]", "items: [total, children]",
-         "content/campaign.yaml:223: figures.charts[1].items: 'total' is not smaller than "
+         "content/campaign.yaml:298: figures.charts[1].items: 'total' is not smaller than "
          "'children'; put the part first, then the whole"),
-        ("      rest: {en: Adults, fr: Adultes, nl: Volwassenen, de: Erwachsene}\n", "",
-         "content/campaign.yaml:221: figures.charts[1].rest: a 'part' chart needs 'rest': the "
+        ("      rest: {en: Adults, fr: Adultes, nl: Volwassenen, de: Erwachsene, uk: Дорослі, prs: بزرگسالان}\n",
+         "",
+         "content/campaign.yaml:296: figures.charts[1].rest: a 'part' chart needs 'rest': the "
          "name of what the whole holds besides the part"),
     ],
 )  # fmt: skip
@@ -205,4 +206,20 @@ def test_line_breaks_in_content_start_paragraphs_and_tabs_are_spaces():
 
     assert text("body", "One.\n\nTwo\tthree.", ("Bold", True), None) == Text(
         "body", (Paragraph("One."), Paragraph("Two three."), Paragraph("Bold", True))
+    )
+
+
+def test_decks_are_in_the_languages_content_lists_for_them(tmp_path):
+    project = copy_project(tmp_path / "project", cities=("brussels",))
+    campaign = project / "content" / "campaign.yaml"
+    edit(campaign, "  languages: [en, fr, nl, de]\n", "  languages: [nl]\n")
+    assert sorted(name for family, name in planned(project) if family == "deck") == [
+        "launch-nl", "talk-nl"]  # fmt: skip
+    edit(campaign, "  languages: [nl]\n", "  languages: [nl, xx]\n")
+    result = run_doit(project, "list")
+    assert result.code == 3
+    line = campaign.read_text(encoding="utf-8").splitlines().index("  languages: [nl, xx]") + 1
+    assert result.err.splitlines()[1] == (
+        f"content/campaign.yaml:{line}: decks.languages[1]: unknown language 'xx'; use one of "
+        + ", ".join(sorted(load_campaign(REPO).languages))
     )

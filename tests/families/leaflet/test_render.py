@@ -101,7 +101,9 @@ def test_weasyprint_warnings_fail_the_build(root):
 
 
 def test_reading_an_undeclared_file_fails(root):
-    result = render_pdf(job(root, '<p id="page-1"><img src="brand/blue-heart.svg"></p>', deps=[]))
+    result = render_pdf(
+        job(root, '<p id="page-1"><img src="brand/blue-heart.svg" alt=""></p>', deps=[])
+    )
     assert failure(result) == [
         "leaflet test-fr: read brand/blue-heart.svg, which is not among its dependencies",
         "leaflet test-fr: read brand/fonts/NotoSans-Regular.ttf, which is not among its "
@@ -161,7 +163,7 @@ def test_template_errors_name_file_and_line(root):
 def test_the_output_does_not_depend_on_the_checkout_folder(root, tmp_path_factory):
     other = tmp_path_factory.mktemp("elsewhere")
     shutil.copytree(root / "brand", other / "brand")
-    body = '<p id="page-1"><img src="brand/blue-heart.svg" style="width: 2cm">x</p>'
+    body = '<p id="page-1"><img src="brand/blue-heart.svg" style="width: 2cm" alt="">x</p>'
     render_pdf(job(root, body))
     render_pdf(job(other, body))
     assert (root / "build/t.pdf").read_bytes() == (other / "build/t.pdf").read_bytes()
@@ -184,3 +186,34 @@ def test_a_content_photo_is_upright_and_loses_its_metadata(root):
     [image] = PdfReader(root / "build/t.pdf").pages[0].images
     assert image.image.size == (200, 400)
     assert b"Phone maker" not in (root / "build/t.pdf").read_bytes()
+
+
+@pytest.mark.parametrize("direction", ["ltr", "rtl"])
+def test_a_web_address_too_long_for_its_line_fails(root, direction):
+    """An address never wraps: one wider than its box runs past it (to the left, right to
+    left), and the build names it instead of printing it cut off at the page's edge."""
+    from campaignkit.families.leaflet.plan import Line
+
+    def address(site: str) -> str:
+        return (f'<div dir="{direction}" id="page-1"><p id="address" style="width: 40mm">'
+                f'<a id="address-text" dir="ltr" style="display: inline-block; '
+                f'white-space: nowrap">{site}</a></p></div>')  # fmt: skip
+
+    line = Line("address", "the contact point's address", "x.be", "give a shorter one")
+    fits = job(root, address("stopmensenhandel.be"))
+    fits = dataclasses.replace(fits, params=dataclasses.replace(fits.params, lines=(line,)))
+    assert render_pdf(fits) is None
+    long = job(root, address("www.stopmensenhandel-en-uitbuiting.be/contactpunt"))
+    long = dataclasses.replace(long, params=dataclasses.replace(long.params, lines=(line,)))
+    [said] = failure(render_pdf(long))
+    assert said.startswith("leaflet test-fr: page 1: the contact point's address (x.be) runs ")
+    assert said.endswith(" mm past its line, and a web address never wraps; give a shorter one")
+    missing = job(root, '<p id="page-1">x</p>')
+    missing = dataclasses.replace(
+        missing, params=dataclasses.replace(missing.params, lines=(line,))
+    )
+    assert failure(render_pdf(missing)) == [
+        'leaflet test-fr: templates/t.html.j2 has no element with id="address" holding an '
+        'inline-block with id="address-text"; add them so the build can check that it stays '
+        "on one line"
+    ]

@@ -10,12 +10,15 @@ from campaignkit.families.leaflet.plan import FAMILY as LEAFLET
 from campaignkit.families.leaflet_press.plan import FAMILY as PRESS
 
 MM = 72 / 25.4
+#: A city's leaflet and the national help leaflet in Dari (right to left).
+TASKS = ("leaflet-press:liege-fr", "leaflet-press:help-prs")
+NAMES = ("liege-fr", "help-prs")
 
 
 @pytest.fixture(scope="module")
 def built(tmp_path_factory):
     root = copy_project(tmp_path_factory.mktemp("press") / "p", cities=("brussels", "liege"))
-    result = run_doit(root, "run", "leaflet-press", families=(LEAFLET, PRESS))
+    result = run_doit(root, "run", *TASKS, families=(LEAFLET, PRESS))
     assert result.code == 0, result.errors
     return root
 
@@ -24,8 +27,9 @@ def box(page, name):
     return [round(float(v), 2) for v in getattr(page, name)]
 
 
-def test_two_a5_pages_with_bleed_and_slug(built):
-    reader = PdfReader(built / "build/leaflets/liege-fr-press.pdf")
+@pytest.mark.parametrize("name", NAMES)
+def test_two_a5_pages_with_bleed_and_slug(built, name):
+    reader = PdfReader(built / f"build/leaflets/{name}-press.pdf")
     assert len(reader.pages) == 2
     for page in reader.pages:
         trim = box(page, "trimbox")
@@ -36,8 +40,9 @@ def test_two_a5_pages_with_bleed_and_slug(built):
         assert [round(v / MM, 1) for v in box(page, "mediabox")] == [0, 0, 174, 236]
 
 
-def test_pdf_x4_in_cmyk_with_the_brand_profile(built):
-    data = (built / "build/leaflets/liege-fr-press.pdf").read_bytes()
+@pytest.mark.parametrize("name", NAMES)
+def test_pdf_x4_in_cmyk_with_the_brand_profile(built, name):
+    data = (built / f"build/leaflets/{name}-press.pdf").read_bytes()
     reader = PdfReader(io.BytesIO(data))
     [intent] = [i.get_object() for i in reader.trailer["/Root"]["/OutputIntents"]]
     assert intent["/S"] == "/GTS_PDFX" and intent["/OutputConditionIdentifier"] == "FOGRA39"
@@ -58,6 +63,19 @@ def test_text_is_there(built):
     assert "Liège" in text and "stoptraite.be" in text
 
 
+def test_the_dari_help_leaflet_keeps_its_text_and_font(built):
+    import pypdfium2
+
+    pdf = pypdfium2.PdfDocument(built / "build/leaflets/help-prs-press.pdf")
+    text = pdf[1].get_textpage().get_text_range()
+    pdf.close()
+    assert "از کجا کمک بگیرید" in text and "stopmensenhandel.be" in text  # "where to get help"
+    reader = PdfReader(built / "build/leaflets/help-prs-press.pdf")
+    fonts = {str(font.get_object()["/BaseFont"]).split("+")[1]
+             for page in reader.pages for font in page["/Resources"]["/Font"].values()}  # fmt: skip
+    assert fonts == {"brand-arabic", "brand-arabic-Bold"}
+
+
 def test_dated_by_the_campaigns_day_never_now(built):
     """PDF/X needs dates: with no SOURCE_DATE_EPOCH they are the campaign's day, so a rebuild
     on another day gives the same bytes."""
@@ -68,6 +86,6 @@ def test_dated_by_the_campaigns_day_never_now(built):
     assert b"<xmp:MetadataDate>2022-07-30T00:00:00" in xmp
     before = path.read_bytes()
     path.unlink()
-    result = run_doit(built, "run", "leaflet-press", families=(LEAFLET, PRESS))
+    result = run_doit(built, "run", *TASKS, families=(LEAFLET, PRESS))
     assert result.code == 0, result.errors
     assert path.read_bytes() == before

@@ -10,19 +10,22 @@ from campaignkit.families.leaflet.plan import FAMILY as LEAFLET
 from campaignkit.families.leaflet_twoup.plan import FAMILY as TWOUP
 
 MM = 72 / 25.4
+#: A city's leaflet and the national help leaflet.
+TASKS = ("leaflet-twoup:liege-fr", "leaflet-twoup:help-en")
 
 
 @pytest.fixture(scope="module")
 def built(tmp_path_factory):
     root = copy_project(tmp_path_factory.mktemp("twoup") / "p", cities=("brussels", "liege"))
-    result = run_doit(root, "run", "leaflet-twoup", families=(LEAFLET, TWOUP))
+    result = run_doit(root, "run", *TASKS, families=(LEAFLET, TWOUP))
     assert result.code == 0, result.errors
     return root
 
 
-def test_a4_landscape_two_pages_each_leaflet_page_twice(built):
-    sheet = PdfReader(built / "build/leaflets/liege-fr-twoup.pdf")
-    leaflet = PdfReader(built / "build/leaflets/liege-fr.pdf")
+@pytest.mark.parametrize("name", ["liege-fr", "help-en"])
+def test_a4_landscape_two_pages_each_leaflet_page_twice(built, name):
+    sheet = PdfReader(built / f"build/leaflets/{name}-twoup.pdf")
+    leaflet = PdfReader(built / f"build/leaflets/{name}.pdf")
     assert len(sheet.pages) == 2
     for page, leaf in zip(sheet.pages, leaflet.pages, strict=True):
         assert [round(float(v) / MM) for v in page.mediabox] == [0, 0, 297, 210]
@@ -52,5 +55,5 @@ def test_same_bytes_on_rebuild(built):
     path = built / "build/leaflets/liege-fr-twoup.pdf"
     before = path.read_bytes()
     path.unlink()
-    assert run_doit(built, "run", "leaflet-twoup", families=(LEAFLET, TWOUP)).code == 0
+    assert run_doit(built, "run", *TASKS, families=(LEAFLET, TWOUP)).code == 0
     assert path.read_bytes() == before

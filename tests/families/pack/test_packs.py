@@ -16,6 +16,7 @@ import jsonschema
 import pytest
 from conftest import REPO, make_content, run_doit
 
+from campaignkit.content import load_campaign
 from campaignkit.families.pack.plan import FAMILY
 from campaignkit.families.pack.readme import pattern
 from campaignkit.families.pack.render import SCHEMA, entry_name
@@ -143,6 +144,27 @@ def test_manifests_validate_against_the_schema_each_pack_ships(built):
         found = manifest(root, out)
         assert found["$schema"] == SCHEMA
         jsonschema.validate(found, schema(), cls=jsonschema.Draft202012Validator)
+
+
+def test_every_file_gives_its_translation_state(built):
+    """English is the source; French awaits review (no ledger): every French file is a
+    draft, and the README says what that means; fonts and the heart show no text."""
+    root, planned = built
+    states = {}
+    for out in planned.values():
+        for item in manifest(root, out)["files"]:
+            states.setdefault((item["language"], item["translation"]), item["path"])
+    assert set(states) == {("en", "source"), ("fr", "draft"), (None, None)}, states
+    draft = load_campaign(root).gallery.draft
+
+    def notice(lang: str) -> str:
+        return " ".join(draft[lang].split())
+
+    def readme(name: str) -> str:
+        return " ".join(read(root, planned[name]).read("README.txt").decode().split())
+
+    assert notice("fr") in readme("language-fr")
+    assert notice("en") not in readme("language-en")  # English files only: no drafts
 
 
 @pytest.mark.parametrize(

@@ -41,13 +41,18 @@ def members(out) -> set[str]:
 def test_each_pack_holds_what_its_reader_needs(planned):
     packs, assets, campaign = planned
     assert sorted(packs) == ["city-antwerp", "city-brussels", "city-liege", "language-de",
-                             "language-en", "language-fr", "language-nl", "press"]  # fmt: skip
-    fonts = {"brand/fonts/OFL.txt", *(path for path in members(packs["city-liege"])
-                                       if path.endswith(".ttf"))}  # fmt: skip
+                             "language-en", "language-fr", "language-nl", "language-prs",
+                             "language-uk", "press"]  # fmt: skip
+    fonts = {path for path in members(packs["city-liege"]) if path.startswith("brand/fonts/")}
+    assert {"brand/fonts/OFL.txt", "brand/fonts/Vazirmatn-OFL.txt"} <= fonts  # with licences
     for lang in campaign.languages:
         expected = {a.path for a in assets if a.lang == lang and "language" in a.packs}
         assert members(packs[f"language-{lang}"]) - fonts == expected
-        assert not any(a.kind == "leaflet" for a in assets if a.path in expected)
+        # the national help leaflet, for print at home or the office; no city's leaflet
+        leaflets = {
+            (a.city, a.variant) for a in assets if a.path in expected and a.kind == "leaflet"
+        }
+        assert leaflets == {(None, "office"), (None, "twoup")}, lang
     for city in campaign.cities.values():
         langs = set(city.data.languages)
         own = {a.path for a in assets if a.city == city.id and a.lang in langs}
@@ -96,7 +101,9 @@ def test_a_readme_explains_only_the_files_its_pack_holds(planned):
                 "usage-poster-office", "usage-card", "usage-deck-pptx", "alt", "fonts",
                 "licence-profile"):  # fmt: skip
         assert says("city-antwerp", key), key
-    assert not says("language-nl", "usage-leaflet-office")
+    assert "(OFL.txt, Vazirmatn-OFL.txt)" in readme(packs["city-antwerp"])  # every licence
+    assert says("language-nl", "usage-leaflet-office")  # the national help leaflet
+    assert not says("language-nl", "usage-leaflet-press")
     assert not says("language-nl", "licence-profile")  # no press PDF in it
     assert says("language-nl", "usage-card") and not says("language-nl", "heart")
     # English is the source language: its pack has no drafts to warn of
@@ -116,7 +123,7 @@ def test_every_kind_and_variant_planned_has_its_words(planned):
 def test_a_missing_readme_word_is_one_line_at_load(project):
     gallery = project / "content" / "gallery.yaml"
     text = gallery.read_text(encoding="utf-8")
-    block = re.search(r"  usage-card:\n(    .*\n){4}", text)[0]
+    block = re.search(r"  usage-card:\n(    .*\n)+", text)[0]  # its text in every language
     edit(gallery, block, "")
     lines = gallery.read_text(encoding="utf-8").splitlines()
     line = next(n for n, said in enumerate(lines, 1) if said.startswith("readme:"))
@@ -131,7 +138,7 @@ def test_a_missing_readme_word_is_one_line_at_load(project):
 
 def test_the_embedded_readme_words_fill_only_known_placeholders():
     campaign = load_campaign(REPO)
-    known = {"count", "where", "bleed", "profile", "page", "fonts"}
+    known = {"count", "where", "bleed", "profile", "page", "fonts", "licences"}
     for key, text in campaign.gallery.readme.items():
         for lang, said in text.root.items():
             assert set(re.findall(r"\{([a-z_]+)\}", said)) <= known, (key, lang)

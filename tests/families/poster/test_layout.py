@@ -122,6 +122,6 @@ def test_no_band_of_one_colour_taller_than_15_percent(built, poster, size):
 def test_no_poster_of_the_embedded_campaign_has_a_tall_band(whole_campaign):
     root = whole_campaign
     pdfs = sorted((root / "build/posters").rglob("*.pdf"))
-    assert len(pdfs) == 6 * 4 * 5  # posters × languages × (3 press + 2 office sizes)
+    assert len(pdfs) == 6 * 6 * 5  # posters × languages × (3 press + 2 office sizes)
     for path in pdfs:
         assert_no_tall_band(path)

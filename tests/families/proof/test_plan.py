@@ -124,13 +124,14 @@ def test_a_city_edit_redraws_only_the_sheets_showing_its_files(tmp_path, monkeyp
     assert first.code == 0, first.errors
     sheets = {out.name: out.context for out in tasks.load(root, families)[1]
               if out.step == proof.SHEET}  # fmt: skip
-    assert [cell.path for cell in sheets["leaflet-02"].cells] == ["build/leaflets/tournai-fr.pdf"]
+    sheet = next(name for name, context in sheets.items()
+                 if "build/leaflets/tournai-fr.pdf" in [cell.path for cell in context.cells])  # fmt: skip
     # organisers of an illumination: in the leaflet's events list, on no card
     with open(root / "content/cities/tournai.yaml", "a", encoding="utf-8") as city:
         city.write("    organisers: [Payoke]\n")
     again = run_doit(root, "run", "proof", families=families)
     assert again.code == 0, again.errors
-    assert again.executed == ["leaflet:tournai-fr", "proof-sheet:leaflet-02", "proof:leaflet"]
+    assert again.executed == ["leaflet:tournai-fr", f"proof-sheet:{sheet}", "proof:leaflet"]
     assert run_doit(root, "run", "proof", families=families).executed == []
 
 

@@ -33,7 +33,8 @@ def test_every_card_in_every_language_at_every_size():
     assert sorted({out.params.card for out in outputs.values()}) == sorted(
         CAMPAIGN_CARDS + EVENT_CARDS
     )
-    assert len(outputs) == 23 * 4 * 5  # every city's texts are in all four languages
+    # the campaign's cards in its six languages; the cities' texts are in four
+    assert len(outputs) == (12 * 6 + 11 * 4) * 5
     card = outputs["tournai-illumination-nl-story"]
     assert card.target == "build/social/tournai-illumination/tournai-illumination-nl-story.png"
     assert card.extra_targets == (
@@ -94,15 +95,15 @@ def test_the_alt_text_reads_what_the_card_shows_in_its_language():
     outputs = planned()
     # the number and its label read as one sentence
     assert outputs["figure-children-en-x"].context.alt == (
-        "The Blue Heart. Disturbing numbers. 5.5\u00a0million children are exposed to forced labour, "
+        "Graphic: The Blue Heart. Disturbing numbers. 5.5\u00a0million children are exposed to forced labour, "
         "by the ILO’s figures. Source: International Labour Organization (ILO). World Day "
         "against Trafficking in Persons, 30\u00a0July\u00a02022."
     )
+    # within 250 characters: without the heart and the words above the figure
     assert outputs["figure-children-fr-square"].context.alt == (
-        "Le cœur bleu. Des chiffres inquiétants. 5,5\u00a0millions d’enfants sont exposés au "
-        "travail forcé, selon les chiffres de l’OIT. Source\u202f: Organisation internationale "
-        "du Travail (OIT). Journée mondiale de la lutte contre la traite d’êtres humains, "
-        "30\u00a0juillet\u00a02022."
+        "Visuel\u202f: 5,5\u00a0millions d’enfants sont exposés au travail forcé, selon les "
+        "chiffres de l’OIT. Source\u202f: Organisation internationale du Travail (OIT). Journée "
+        "mondiale de la lutte contre la traite d’êtres humains, 30\u00a0juillet\u00a02022."
     )
     assert outputs["quote-de-square"].context.alt.endswith(
         "für alle gewährleisten können. — António Guterres, Generalsekretär der Vereinten "
@@ -164,7 +165,7 @@ def test_each_story_card_reads_on_its_own_with_its_own_supporting_line():
                  for story in ("beggar", "cleaning-lady", "sex-worker")}  # fmt: skip
         assert len(set(lines.values())) == 3, lang
     assert outputs["beggar-en-square"].context.alt == (
-        "The Blue Heart. In the spotlight of the Blue Heart. A beggar. Passers-by see them every "
+        "Graphic: The Blue Heart. In the spotlight of the Blue Heart. A beggar. Passers-by see them every "
         "day, yet rarely ask about their situation, or might not notice that they are being "
         "trafficked. World Day against Trafficking in Persons, 30\u00a0July\u00a02022."
     )
@@ -181,12 +182,11 @@ def test_the_help_card_shows_the_contact_point_in_the_cards_language():
     de = outputs["help-de-link"]
     assert de.context.qr == "https://stopmensenhandel.be"
     assert de.context.texts["note"] == "Website auf Englisch, Französisch und Niederländisch."
+    # within 250 characters: its title, the address, the QR code and the centres kept
     assert outputs["help-en-story"].context.alt == (
-        "The Blue Heart. Where to get help. Central contact point for victims and witnesses: "
-        "stopmensenhandel.be. Get information, report a situation or reach the specialised "
-        "centres, without having to go to the police first. QR code: stopmensenhandel.be. "
-        "PAG-ASA (Brussels, pag-asa.be), Payoke (Antwerp, payoke.be), Sürya (Liège, "
-        "asblsurya.org)."
+        "Graphic: Where to get help. Central contact point for victims and witnesses: "
+        "stopmensenhandel.be. QR code: stopmensenhandel.be. PAG-ASA (Brussels, pag-asa.be), "
+        "Payoke (Antwerp, payoke.be), Sürya (Liège, asblsurya.org)."
     )
     assert not any("phone" in repr(out.context).lower() for out in outputs.values()
                    if out.params.card == "help")  # fmt: skip
@@ -209,3 +209,62 @@ def test_each_story_has_a_composition_of_its_own():
     lights = {story: outputs[f"{story}-en-square"].params.light
               for story in ("beggar", "cleaning-lady", "sex-worker", "shine-the-light")}  # fmt: skip
     assert len({(light.heart, light.source) for light in lights.values()}) == 4
+
+
+def test_a_dari_card_is_set_right_to_left_in_vazirmatn_with_its_own_digits():
+    outputs = planned()
+    card = outputs["figure-total-prs-square"]
+    assert (card.context.rtl, card.context.language, card.context.lang) == (True, "fa", "prs")
+    assert card.context.texts["figure"] == "۲۰٫۹\u00a0میلیون"
+    assert card.context.texts["footer"].endswith(" – ۳۰\u00a0جولای\u00a0۲۰۲۲")
+    assert {style.font for style in card.params.text.values()} == {
+        "brand/fonts/Vazirmatn-Bold.ttf", "brand/fonts/Vazirmatn-Regular.ttf"}  # fmt: skip
+    ukrainian = outputs["figure-total-uk-square"]
+    assert (ukrainian.context.rtl, ukrainian.context.language) == (False, "uk")
+    assert ukrainian.context.texts["figure"] == "20,9\u00a0мільйона"
+    assert ukrainian.params.text["figure"].font == "brand/fonts/NotoSansDisplay-Bold.ttf"
+
+
+def test_a_dari_event_card_gives_its_date_and_time_in_persian_digits(tmp_path):
+    root = copy_project(tmp_path / "p", cities=("brussels", "liege"))
+    city = root / "content/cities/liege.yaml"
+    edit(city, "  de: Lüttich\n", "  de: Lüttich\n  prs: لیژ\n")
+    edit(city, "  - kind: stand", "  - date: 2022-07-29\n    kind: stand\n    time: 14:00-18:00")
+    texts = planned(root)["liege-stand-prs-square"].context.texts
+    assert texts["note"] == "۲۹\u00a0جولای\u00a0۲۰۲۲ – ۱۴:۰۰–۱۸:۰۰"
+    assert texts["headline"].endswith("PAG-ASA و Sürya")  # Latin names kept, in the line
+
+
+def test_the_fitting_trials_are_measured_in_the_cards_direction(monkeypatch):
+    """The planner's trial of a text's variants (the whole quote or its excerpt) lays the card
+    out as it is drawn: right to left, in its language."""
+    from campaignkit.families.social import render
+
+    tried = []
+    real = render.fits
+    monkeypatch.setattr(render, "fits", lambda *args: tried.append(args[1]) or real(*args))
+    planned()
+    dari = {(context.rtl, context.language) for context in tried if context.lang == "prs"}
+    assert dari == {(True, "fa")}
+    assert {context.rtl for context in tried if context.lang == "en"} == {False}
+
+
+def test_every_alt_text_says_it_is_a_graphic_within_250_characters():
+    """In the card's language, every kind of card; a quote card's carries the whole quote."""
+    campaign = load_campaign(REPO)
+    kinds = set()
+    for out in planned().values():
+        word = campaign.labels.graphic[out.lang].split("{")[0]  # 'Graphic: ', 'گرافیک: '
+        assert out.context.alt.startswith(word), out.name
+        kinds.add(out.params.kind)
+        if out.params.kind != "quote":
+            assert len(out.context.alt) <= 250, (out.name, len(out.context.alt))
+        else:
+            whole, short = campaign.main.quote.text[out.lang], campaign.main.quote.short[out.lang]
+            assert whole in out.context.alt or short in out.context.alt, out.name
+    assert kinds == {"theme", "figure", "spotlight", "quote", "day", "help", "event"}
+    assert planned()["help-prs-square"].context.alt.startswith(
+        "گرافیک: از کجا کمک بگیرید. نقطه تماس مرکزی برای قربانیان و شاهدان: stopmensenhandel.be."
+    )
+    # the centres listed with Dari's comma, not a Latin one
+    assert "PAG-ASA (بروکسل\u060c\u200f pag-asa.be)" in planned()["help-prs-square"].context.alt

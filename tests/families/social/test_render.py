@@ -4,6 +4,7 @@ overflow, bytes, rebuilds."""
 import dataclasses
 import json
 import re
+import unicodedata
 from functools import cache
 from pathlib import Path
 
@@ -15,9 +16,11 @@ from PIL import Image, ImageChops, ImageColor
 from campaignkit.aid import where_to_get_help
 from campaignkit.brand import load_brand
 from campaignkit.content import load_campaign
+from campaignkit.errors import Failed
 from campaignkit.families.social.plan import plan as plan_cards
-from campaignkit.families.social.render import backdrop, lay_out, qr_matrix
+from campaignkit.families.social.render import backdrop, draw, lay_out, qr_matrix, render_card
 from campaignkit.family import Settings
+from campaignkit.job import Job
 
 SIZES = {"square": (1080, 1080), "portrait": (1080, 1350), "story": (1080, 1920),
          "x": (1200, 675), "link": (1200, 630)}  # fmt: skip
@@ -148,7 +151,7 @@ def test_alt_text_in_the_png_and_its_sidecar_in_its_language(built):
     name = "figure-total-nl-square"
     alt = planned(built)[name].context.alt
     assert alt.startswith(
-        "Het blauwe hart. Verontrustende cijfers. 20,9\u00a0miljoen mensen wereldwijd"
+        "Afbeelding: Het blauwe hart. Verontrustende cijfers. 20,9\u00a0miljoen mensen wereldwijd"
     )
     with Image.open(png(built, name)) as opened:
         assert opened.text["Description"] == alt
@@ -235,7 +238,8 @@ def test_a_changed_city_event_rebuilds_only_that_citys_cards(tmp_path):
     only_square(root)
     first = run_doit(root, "run", "social")
     assert first.code == 0, first.errors
-    assert len(first.executed) == (12 + 4 + 1) * 4  # campaign, Brussels' and Liège's events
+    # the campaign's cards in its six languages, Brussels' and Liège's events in four
+    assert len(first.executed) == 12 * 6 + (4 + 1) * 4
     assert run_doit(root, "run", "social").executed == []
     edit(root / "content/cities/liege.yaml", "organisers: [PAG-ASA, Sürya]", "organisers: [Sürya]")
     assert run_doit(root, "run", "social").executed == [
@@ -254,7 +258,7 @@ def test_a_changed_city_event_rebuilds_only_that_citys_cards(tmp_path):
 def test_every_card_is_built_under_1_mb_with_its_sidecar(whole_campaign):
     root = whole_campaign
     cards = planned(root)
-    assert len(cards) == 23 * 4 * 5
+    assert len(cards) == (12 * 6 + 11 * 4) * 5
     for name, out in cards.items():
         path = root / out.target
         assert path.stat().st_size < 1_000_000, name
@@ -342,3 +346,126 @@ def test_each_story_card_has_a_composition_of_its_own(built):
         diff = ImageChops.difference(grounds[stories[a]], grounds[stories[b]]).convert("L")
         changed = sum(count for count, v in diff.getcolors(256) if v > 2)
         assert changed > 0.1 * 1080 * 1080, (stories[a], stories[b], changed)
+
+
+def drawn(context, params):
+    """A card drawn in-process: its layout, the image, and what its texts stand on."""
+    heart = (REPO / "brand/blue-heart.svg").read_text()
+    found = lay_out(REPO, context, params, heart)
+    return found, draw(REPO, context, params, found, heart), backdrop(context, params, found, heart)
+
+
+def ink(picture: Image.Image, ground: Image.Image, box: tuple[int, int, int, int]):
+    """The bounding box (in the card) of the text drawn over `ground` inside `box`."""
+    found = ImageChops.difference(picture.crop(box), ground.crop(box)).convert("L")
+    left, top, right, bottom = found.point(lambda v: 255 if v > 40 else 0).getbbox()
+    return left + box[0], top + box[1], right + box[0], bottom + box[1]
+
+
+def test_a_right_to_left_line_starts_at_the_right_edge_even_when_its_first_word_is_latin():
+    """Every line of a Dari card runs right to left: 'UNODC' opening it stands at the right
+    edge of its box (the safe zone's), the Dari words after it to its left."""
+    out = planned(REPO)["shine-the-light-prs-square"]
+    assert (out.context.rtl, out.context.language) == (True, "fa")
+    cards = {text: drawn(dataclasses.replace(out.context, texts={"headline": text}), out.params)
+             for text in ("UNODC و شرکا", "UNODC")}  # fmt: skip
+    (mixed, both, ground), (alone, word, _) = cards["UNODC و شرکا"], cards["UNODC"]
+    [block], [single] = mixed.blocks, alone.blocks
+    assert block.lines == ("UNODC و شرکا",) and block.size == single.size == 104
+    assert block.box.x + block.box.w == 1080 - 64  # right-aligned inside the margin
+    band = (0, block.box.y, 1080, block.box.y + block.box.h)
+    left, _, right, _ = ink(both, ground, band)
+    assert 1080 - 64 - 8 <= right <= 1080 - 64  # its ink ends at the box's right edge
+    w_left, top, w_right, bottom = ink(word, ground, band)
+    assert left < w_left - 100  # the Dari words are left of the Latin one
+    # the first word, alone or opening the line, is drawn at the same place, at the right
+    assert ImageChops.difference(both.crop((w_left, top, w_right, bottom)),
+                                 word.crop((w_left, top, w_right, bottom))).getbbox() is None  # fmt: skip
+
+
+def heart_at(picture: Image.Image, below: int) -> tuple[int, int, int, int]:
+    """Where the heart's blue is, in the pixels under `below` (under the blue rule; the
+    footer is navy)."""
+    region = picture.crop((0, below, picture.width, picture.height))
+    r, g, b = ImageChops.difference(region, Image.new("RGB", region.size, BLUE)).split()
+    off = ImageChops.lighter(ImageChops.lighter(r, g), b)  # 0 only where exactly blue
+    left, top, right, bottom = off.point(lambda v: 255 if v == 0 else 0).getbbox()
+    return left, top + below, right, bottom + below
+
+
+def test_the_heart_the_light_and_the_footer_mirror_in_dari():
+    cards = {}
+    for lang in ("en", "prs"):
+        out = planned(REPO)[f"shine-the-light-{lang}-square"]
+        cards[lang] = drawn(out.context, out.params)
+    (en, en_picture, en_ground), (prs, prs_picture, prs_ground) = cards["en"], cards["prs"]
+    below = max(found.rule.y + found.rule.h for found in (en, prs)) + 2
+    left, top, right, bottom = heart_at(en_picture, below)
+    assert left <= 66 and bottom == 1080 - 64 - 3  # bottom left in English (its tip at 176/180)
+    assert heart_at(prs_picture, below) == (1080 - right, top, 1080 - left, bottom)
+    right = en.hearts[0].x + en.hearts[0].w
+    # the footer's text starts beside the heart: after it in English, before it in Dari
+    [en_footer] = [b for b in en.blocks if b.role == "footer"]
+    [prs_footer] = [b for b in prs.blocks if b.role == "footer"]
+    en_box, prs_box = ((0, b.box.y, 1080, 1080 - 64) for b in (en_footer, prs_footer))
+    assert abs(ink(en_picture, en_ground, en_box)[0] - (right + 32)) <= 8
+    assert abs(ink(prs_picture, prs_ground, prs_box)[2] - (1080 - right - 32)) <= 8
+
+    # the beam enters the top edge at the mirrored place (right of the middle, then left)
+    def entry(ground: Image.Image) -> int:
+        row = [sum(ground.getpixel((x, 2))) for x in range(1080)]
+        brightest = [x for x, v in enumerate(row) if v == max(row)]
+        return (brightest[0] + brightest[-1]) / 2
+
+    assert entry(en_ground) > 700
+    assert abs(entry(prs_ground) - (1080 - entry(en_ground))) <= 2
+
+
+def test_the_dari_help_card_mirrors_its_qr_code_and_keeps_it_readable():
+    out = planned(REPO)["help-prs-square"]
+    found, picture, _ = drawn(out.context, out.params)
+    english = layout(REPO, "help-en-square")
+    assert found.qr.x == 1080 - english.qr.x - english.qr.w
+    [code] = zxingcpp.read_barcodes(picture)
+    assert code.text == "https://stopmensenhandel.be"
+
+
+def test_every_dari_character_is_drawn_as_a_glyph_not_a_box():
+    """Each character the Dari cards show, drawn alone in the font its text is set in, is
+    not the font's .notdef box (what a missing glyph becomes)."""
+    from PIL import ImageFont
+
+    cards = [out for out in planned(REPO).values() if out.lang == "prs"]
+    fonts = {out.params.text[role].font for out in cards for role in out.context.texts}
+    assert fonts == {"brand/fonts/Vazirmatn-Regular.ttf", "brand/fonts/Vazirmatn-Bold.ttf"}
+    for rel in sorted(fonts):
+        font = ImageFont.truetype(str(REPO / rel), 48, layout_engine=ImageFont.Layout.RAQM)
+
+        def bitmap(ch: str, font=font):
+            mask = font.getmask(ch, direction="rtl", language="fa")
+            return mask.size, bytes(mask)
+
+        box = bitmap("\U000e0fff")  # a code point no font maps: the .notdef glyph
+        chars = {ch for out in cards for role, text in out.context.texts.items()
+                 if out.params.text[role].font == rel for ch in text if ch.strip()
+                 and unicodedata.category(ch) not in ("Cf", "Zs")}  # fmt: skip
+        assert len(chars) > 30  # Arabic letters, Persian digits, Latin names
+        assert [ch for ch in sorted(chars) if bitmap(ch) == box] == [], rel
+
+
+def test_a_dari_text_with_a_character_its_font_lacks_fails_naming_it(tmp_path):
+    """Checked against Vazirmatn, the one font a Dari card is drawn in (Pillow has no
+    fallback): a Cyrillic letter Noto Sans has is still missing there."""
+    out = planned(REPO)["shine-the-light-prs-square"]
+    job = Job(root=str(REPO), label="social test", target=str(tmp_path / "t.png"),
+              extra_targets=(str(tmp_path / "t.json"),), template="",
+              context=dataclasses.replace(out.context, texts={"headline": "قلب Ж 布"}),
+              params=out.params, needs=(), deps=(), brand=load_brand(REPO).model_dump(),
+              families=(), font_files=())  # fmt: skip
+    with pytest.raises(Failed) as err:
+        render_card(job)
+    assert err.value.lines == [
+        "headline contains 'Ж' (U+0416), '布' (U+5E03), which the brand fonts cannot show; "
+        "replace the character or add a font that has it to brand/brand.yaml"
+    ]
+    assert not (tmp_path / "t.png").exists()

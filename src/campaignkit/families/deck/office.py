@@ -1,5 +1,5 @@
 """A deck's PDF and slide previews: LibreOffice (headless, seeing only the brand fonts, its
-profile under build/) makes the PDF, pypdfium2 a PNG of each page."""
+profile under build/) makes the tagged PDF, pypdfium2 a PNG of each page."""
 
 from __future__ import annotations
 
@@ -7,7 +7,9 @@ import contextlib
 import datetime as dt
 import hashlib
 import io
+import json
 import os
+import re
 import shutil
 import signal
 import subprocess
@@ -23,6 +25,14 @@ if TYPE_CHECKING:
     from ...job import Job
 
 TIMEOUT_S = 180
+#: impress_pdf_Export's options (JSON on the command line: LibreOffice 7.4 and later): a
+#: tagged PDF/UA-1 file, the deck's title in the title bar rather than its file name.
+EXPORT = {"UseTaggedPDF": True, "PDFUACompliance": True, "DisplayPDFDocumentTitle": True}
+#: --convert-to's argument: the format, the filter and its options.
+CONVERT_TO = "pdf:impress_pdf_Export:" + json.dumps(
+    {name: {"type": "boolean", "value": str(value).lower()} for name, value in EXPORT.items()},
+    separators=(",", ":"),
+)
 
 
 def render_slides(job: Job) -> None:
@@ -50,21 +60,81 @@ def render_slides(job: Job) -> None:
 
 
 def same_bytes(pdf: bytes, deck: bytes, created: str) -> bytes:
-    """The PDF with what LibreOffice stamps on each run fixed: its dates are the deck's, its
-    file identifier a digest of the deck (same deck, same PDF), its checksum dropped."""
+    """The PDF with what LibreOffice stamps on each run fixed: its dates (in the document
+    information and the XMP) are the deck's, its file identifier a digest of the deck (same
+    deck, same PDF), its checksum dropped; and its tags completed (`complete_tags`)."""
     from pypdf import PdfReader, PdfWriter
     from pypdf.generic import ArrayObject, ByteStringObject
 
     when = dt.datetime.fromisoformat(created.replace("Z", "+00:00")).astimezone(dt.UTC)
     stamp = when.strftime("D:%Y%m%d%H%M%SZ")
-    writer = PdfWriter(clone_from=PdfReader(io.BytesIO(pdf)))
+    reader = PdfReader(io.BytesIO(pdf))
+    writer = PdfWriter(clone_from=reader)
+    writer.pdf_header = reader.pdf_header  # LibreOffice's version (pypdf would write 1.3)
     writer.add_metadata({"/CreationDate": stamp, "/ModDate": stamp})
+    if "/Metadata" in writer.root_object:  # the XMP of a PDF/UA export: dated now
+        xmp = writer.root_object["/Metadata"].get_object()
+        iso = when.strftime("%Y-%m-%dT%H:%M:%SZ")
+        xmp.set_data(re.sub(rb"(<xmp:(?:Create|Modify|Metadata)Date>)[^<]*", rb"\g<1>" +
+                            iso.encode(), xmp.get_data()))  # fmt: skip
+    complete_tags(writer, deck)
     digest = ByteStringObject(hashlib.md5(deck, usedforsecurity=False).digest())
     # pypdf has no public setter, and would keep LibreOffice's random identifier
     writer._ID = ArrayObject([digest, digest])
     buffer = io.BytesIO()
     writer.write(buffer)
     return buffer.getvalue()
+
+
+def complete_tags(writer, deck: bytes) -> None:
+    """What LibreOffice 7.4's tagged PDF lacks: the deck's language as the document's (it
+    writes its own locale's, en-US), and the alt text of each chart (it writes a Figure for a
+    chart without the description the deck gives it), taken from the deck slide by slide.
+
+    Raises Failed if a page has figures without alt text other than its charts.
+    """
+    from pptx import Presentation
+    from pypdf.generic import NameObject, TextStringObject
+
+    from ...render.pptxparts import alt_text
+
+    presentation = Presentation(io.BytesIO(deck))
+    root = writer.root_object
+    if presentation.core_properties.language:
+        root[NameObject("/Lang")] = TextStringObject(presentation.core_properties.language)
+    charts = [[alt_text(shape) for shape in slide.shapes if shape.has_chart]
+              for slide in presentation.slides]  # fmt: skip
+    pages = [page.indirect_reference.idnum for page in writer.pages]
+    bare: dict[int, list] = {}
+    for element in _figures(root.get("/StructTreeRoot")):
+        if not str(element.get("/Alt") or ""):
+            where = element.raw_get("/Pg").idnum if "/Pg" in element else None
+            bare.setdefault(pages.index(where) if where in pages else -1, []).append(element)
+    for page, elements in sorted(bare.items()):
+        alts = charts[page] if 0 <= page < len(charts) else []
+        if len(elements) != len(alts) or not all(alts):
+            raise Failed(f"slide {page + 1} of the PDF has {len(elements)} figures without alt "
+                         f"text; give every picture and chart on it alt text")  # fmt: skip
+        for element, alt in zip(elements, alts, strict=True):
+            element[NameObject("/Alt")] = TextStringObject(alt)
+
+
+def _figures(node):
+    """The Figure structure elements under `node`, in the structure tree's order."""
+    from pypdf.generic import ArrayObject, DictionaryObject
+
+    todo = [node]
+    while todo:
+        node = todo.pop(0)
+        node = node.get_object() if node is not None else None
+        if isinstance(node, ArrayObject):
+            todo[:0] = list(node)
+        elif isinstance(node, DictionaryObject):
+            if node.get("/S") == "/Figure":
+                yield node
+            kids = node.get("/K")
+            if kids is not None:
+                todo[:0] = [kids]
 
 
 def to_pdf(root: Path, program: str, deck: Path) -> bytes:
@@ -86,7 +156,7 @@ def to_pdf(root: Path, program: str, deck: Path) -> bytes:
         }
         command = [program, "--headless", "--norestore", "--nolockcheck", "--nodefault",
                    f"-env:UserInstallation={(tmp / 'profile').as_uri()}",
-                   "--convert-to", "pdf", "--outdir", str(tmp / "out"), str(deck)]  # fmt: skip
+                   "--convert-to", CONVERT_TO, "--outdir", str(tmp / "out"), str(deck)]  # fmt: skip
         code, said = run_group(command, env)
         pdf = tmp / "out" / f"{deck.stem}.pdf"
         if code != 0 or not pdf.is_file():

@@ -8,6 +8,7 @@ from typing import TYPE_CHECKING
 
 from babel import Locale
 
+from ... import review
 from ...aid import where_to_get_help
 from ...family import Family
 from ...labels import fill
@@ -99,9 +100,13 @@ def plan(
     office = settings.programs.get("libreoffice")
     outputs = []
     main_city = campaign.main.launch.city  # the launch deck belongs to the launch city
+    decks = campaign.main.decks
     for deck_id, doc in DECKS.items():
-        for lang in campaign.languages:
-            context = deck_context(campaign, deck_id, lang, settings.created)
+        for lang in decks.languages if decks else campaign.languages:
+            with review.reading() as read:  # what it shows: a draft while one awaits review
+                context = deck_context(campaign, deck_id, lang, settings.created)
+            draft = review.draft(campaign, read)
+            context = noticed(campaign, context, draft)
             name = f"{deck_id}-{lang}"
             target = f"build/decks/{name}.pptx"
             pdf = f"build/decks/{name}.pdf"
@@ -121,6 +126,7 @@ def plan(
                 slides=tuple(slides) if office else (),
                 # the talk deck is for any partner: every city pack carries it
                 packs=frozenset({"language", "city"}),
+                translation=review.state(campaign, lang, draft),
             )
             outputs.append(
                 Output(
@@ -174,8 +180,6 @@ def deck_context(campaign: Campaign, deck_id: str, lang: str, created: str | Non
     name = main.campaign.name[lang]
     title = main.launch.title[lang] if deck_id == "launch" else f"{name} · {main.day.name[lang]}"
     found = deck_slides(campaign, deck_id, lang, language.locale)
-    if language.status == "needs-native-review":  # said where the presenter reads first
-        found[0] = replace(found[0], notes=f"{labels.review_pending[lang]}\n{found[0].notes}")
     return Context(
         lang=lang,
         language=f"{locale.language}-{locale.territory}" if locale.territory else lang,
@@ -188,6 +192,16 @@ def deck_context(campaign: Campaign, deck_id: str, lang: str, created: str | Non
         rtl=locale.character_order == "right-to-left",
         slides=tuple(found),
     )
+
+
+def noticed(campaign: Campaign, context: Context, draft: bool) -> Context:
+    """A draft deck (one of the texts it shows awaits review) says so first, in the notes the
+    presenter reads first."""
+    if not draft:
+        return context
+    first, *rest = context.slides
+    notice = campaign.labels.review_pending[context.lang]
+    return replace(context, slides=(replace(first, notes=f"{notice}\n{first.notes}"), *rest))
 
 
 def deck_slides(campaign: Campaign, deck_id: str, lang: str, locale: str) -> list[Slide]:

@@ -9,6 +9,7 @@ from typing import TYPE_CHECKING
 
 from ...content import localize
 from ...family import Family
+from ...locales import digits, direction, tag
 from ...output import Asset, Bundle, Output, Step
 
 if TYPE_CHECKING:
@@ -18,6 +19,7 @@ if TYPE_CHECKING:
 
 SITE = "build/site/index.html"
 THUMBS = "build/site/thumbs"
+FONTS = "build/site/fonts"
 STEP = Step("site", "The download gallery (build/site/index.html) with previews and filters.",
             "campaignkit.families.gallery.render:render_site")  # fmt: skip
 THUMBNAIL = Step("thumbnail", "Thumbnails (WebP) of the previews, for the gallery's tiles.",
@@ -58,6 +60,7 @@ class Version:
     thumb_path: str | None
     files: tuple[File, ...]
     slides: tuple[str, ...]  # a deck's slide previews, relative to the page
+    draft: bool = False  # a text one of its files shows awaits review (campaignkit.review)
 
 
 @dataclass(frozen=True)
@@ -68,6 +71,22 @@ class Tile:
     kind: str
     city: str | None  # None: campaign-wide
     versions: tuple[Version, ...]
+
+
+@dataclass(frozen=True)
+class WebFont:
+    """A face of a brand font the page serves: the font of languages systems may lack a font
+    for (Dari's Arabic script), cut down to the characters of the page."""
+
+    family: str  # 'brand-arabic'
+    languages: tuple[str, ...]  # the BCP 47 language subtags it draws (:lang(fa))
+    weight: int
+    style: str
+    source: str  # the brand's font file, project-relative
+    href: str  # relative to the page
+    path: str  # project-relative: written with the page
+    licence: str  # the font's licence, project-relative: copied beside it (SIL OFL)
+    licence_path: str
 
 
 @dataclass(frozen=True)
@@ -85,12 +104,17 @@ class Context:
     ui: dict[str, dict[str, str]]  # language -> word key -> word, every name included
     languages: dict[str, str]  # code -> the language's own name
     locales: dict[str, str]  # code -> Babel locale, for file sizes
+    tags: dict[str, str]  # code -> BCP 47 tag, for lang attributes ('prs' -> 'fa-AF')
+    dirs: dict[str, str]  # code -> 'rtl' or 'ltr': the page mirrors for Dari
+    digits: dict[str, str]  # code -> its digits 0 to 9, for the counts the script writes
     cities: dict[str, tuple[str, ...]]  # id -> the city's languages
     kinds: tuple[str, ...]  # in the order of their headings
     variants: tuple[str, ...]  # the order of a tile's files
     sizes: tuple[str, ...]
     tiles: tuple[Tile, ...]
     packs: tuple[Pack, ...]
+    fonts: tuple[WebFont, ...] = ()
+    drafts: bool = False  # some file is a draft translation: the page says what that means
 
 
 def plan(
@@ -123,17 +147,23 @@ def plan(
                   for b in bundles)  # fmt: skip
     main = campaign.main
     languages = {code: language.name for code, language in main.languages.items()}
+    own = main.languages.items()
     context = Context(
         lang=next(iter(languages)),
         ui={lang: words(campaign, lang, bundles) for lang in languages},
         languages=languages,
         locales={code: language.locale for code, language in main.languages.items()},
+        tags={code: tag(code, language.locale) for code, language in own},
+        dirs={code: direction(language.locale) for code, language in own},
+        digits={code: digits("0123456789", language.locale) for code, language in own},
         cities={city.id: tuple(city.data.languages) for city in campaign.cities.values()},
         kinds=tuple(kinds),
         variants=variants,
         sizes=sizes,
         tiles=tuple(tiles),
         packs=packs,
+        drafts=any(a.translation == "draft" for a in assets),
+        fonts=web_fonts(brand),
     )
     files = {f.path for tile in tiles for v in tile.versions for f in v.files}
     files |= {v.thumb_path for tile in tiles for v in tile.versions if v.thumb_path}
@@ -148,9 +178,28 @@ def plan(
             doc="The download gallery: every piece with its versions, filters and packs",
             context=context,
             needs=tuple(sorted(files)),
+            extra_targets=tuple(
+                dict.fromkeys(
+                    path for font in context.fonts for path in (font.path, font.licence_path)
+                )
+            ),
         )
     )
     return outputs
+
+
+def web_fonts(brand: Brand) -> tuple[WebFont, ...]:
+    """The faces of the brand's fonts for languages of their own (Vazirmatn for Dari): Latin
+    and Cyrillic the page leaves to the reader's system, which always has them."""
+    found = []
+    for role, font in brand.fonts.items():
+        for face in font.faces if font.languages else ():
+            name = f"brand-{role}-{face.weight}{'-italic' if face.style == 'italic' else ''}.ttf"
+            licence = f"{FONTS}/{posixpath.basename(font.licence)}"
+            found.append(WebFont(f"brand-{role}", tuple(font.languages), face.weight,
+                                 face.style, f"brand/{face.file}", f"fonts/{name}",
+                                 f"{FONTS}/{name}", f"brand/{font.licence}", licence))  # fmt: skip
+    return tuple(found)
 
 
 def thumbnail(group: str, lang: str | None, shown: list[Asset]) -> Output | None:
@@ -191,6 +240,7 @@ def version(lang: str | None, shown: list[Asset], thumb: Output | None,
         thumb_path=thumb.target if thumb else None,
         files=tuple(File(link(a.path), a.path, a.variant, a.size) for a in sorted(shown, key=rank)),
         slides=tuple(link(path) for path in slides),
+        draft=any(a.translation == "draft" for a in shown),
     )
 
 

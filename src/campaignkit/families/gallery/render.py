@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import base64
+import io
 import json
 import os
 from pathlib import Path
@@ -15,6 +16,7 @@ from PIL import Image
 from ...atomic import write_bytes
 from ...errors import Failed
 from ...heart import heart_svg
+from ...locales import digits
 from ...render.html import TemplateProblem, fill_template
 
 if TYPE_CHECKING:
@@ -31,10 +33,13 @@ def rounded(size: int) -> tuple[str, float]:
 
 
 def written(size: tuple[str, float], locale: str) -> str:
-    """('digital-megabyte', 1.2) -> '1.2 MB', '1,2 Mo' in fr_BE."""
+    """('digital-megabyte', 1.2) -> '1.2 MB', '1,2 Mo' in fr_BE, in the locale's digits."""
     unit, value = size
     pattern = "#,##0.0" if unit == "digital-megabyte" else "#,##0"
-    return format_unit(value, unit, length="short", format=pattern, locale=locale)
+    found = format_unit(
+        value, unit, length="short", format=pattern, locale=locale, numbering_system="default"
+    )  # the locale's separators: '۱٫۲ MB'
+    return digits(found, locale)
 
 
 def shared_start(texts: list[str]) -> str:
@@ -65,6 +70,8 @@ def page_data(root: Path, c: Context) -> tuple[dict, dict[str, int]]:
                     shown |= {"i": v.thumb, "w": thumb.width, "h": thumb.height}
             shown["f"] = [[f.href[len(start) :], f.variant, f.size, size_of(f.path)]
                           for f in v.files]  # fmt: skip
+            if v.draft:  # marked with the word 'draft_mark'
+                shown["d"] = 1
             if v.slides:
                 first = shared_start(list(v.slides))
                 shown["s"] = [first, [slide[len(first) :] for slide in v.slides]]
@@ -76,6 +83,9 @@ def page_data(root: Path, c: Context) -> tuple[dict, dict[str, int]]:
     sizes = {lang: [written(size, c.locales[lang]) for size in by_index] for lang in c.ui}
     data = {
         "langs": list(c.languages),
+        "tags": c.tags,
+        "dirs": c.dirs,
+        "digits": c.digits,
         "ui": c.ui,
         "bytes": sizes,
         "cities": c.cities,
@@ -92,9 +102,29 @@ def script_json(data: dict) -> Markup:
     return Markup(text)
 
 
+def web_font(source: Path, characters: str) -> bytes:
+    """A brand font cut down to `characters` (the page's), its layout tables kept: Arabic
+    letters take their joined forms from them. Same inputs, same bytes."""
+    from fontTools import subset
+    from fontTools.ttLib import TTFont
+
+    options = subset.Options()
+    options.layout_features = ["*"]
+    options.name_IDs = ["*"]  # its copyright and licence stay in it
+    options.name_languages = ["*"]
+    with TTFont(source, recalcTimestamp=False) as font:
+        subsetter = subset.Subsetter(options)
+        subsetter.populate(unicodes={ord(ch) for ch in characters})
+        subsetter.subset(font)
+        out = io.BytesIO()
+        font.save(out)
+    return out.getvalue()
+
+
 def render_site(job: Job) -> None:
     """doit action: fill templates/site/index.html.j2 with the pieces, their files' sizes
-    and their thumbnails' dimensions."""
+    and their thumbnails' dimensions; write beside it the fonts it serves, cut down to its
+    characters, with their licences."""
     root = Path(job.root)
     data, packs = page_data(root, job.context)
     # The page carries its heart inline, so build/ can be hosted on its own.
@@ -106,4 +136,7 @@ def render_site(job: Job) -> None:
         html = fill_template(root, job.template, job.context, job.brand, params)
     except TemplateProblem as err:
         raise Failed([str(err)]) from None
+    for font in job.context.fonts:
+        write_bytes(root / font.path, web_font(root / font.source, html))
+        write_bytes(root / font.licence_path, (root / font.licence).read_bytes())
     write_bytes(root / job.target, html.encode())

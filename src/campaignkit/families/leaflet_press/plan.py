@@ -1,5 +1,5 @@
-"""Planning press leaflets: each office leaflet planned before, as the same content on a
-press page (bleed, slug, CMYK) for print shops."""
+"""Planning press leaflets: each office leaflet planned before (city and national help
+leaflets), as the same content on a press page (bleed, slug, CMYK) for print shops."""
 
 from __future__ import annotations
 
@@ -38,7 +38,7 @@ def plan(
         outputs.append(replace(
             out, step=PRESS, target=target, doc=f"{out.doc}: press PDF/X-4 with crop marks",
             context=context,
-            params=geometry(brand, out.params.pages, press=True), shows=shows,
+            params=geometry(brand, out.params.pages, out.params.lines, press=True), shows=shows,
         ))  # fmt: skip
     return outputs
 

@@ -54,7 +54,7 @@ def render_twoup(job: Job) -> None:
     writer.add_metadata({key: value for key, value in (reader.metadata or {}).items()})
     lang = reader.trailer["/Root"].get("/Lang")
     if lang is not None:
-        writer._root_object[NameObject("/Lang")] = TextStringObject(str(lang))
+        writer.root_object[NameObject("/Lang")] = TextStringObject(str(lang))
     buffer = io.BytesIO()
     writer.write(buffer)
     write_bytes(root / job.target, buffer.getvalue())

@@ -36,6 +36,7 @@ class Member:
     variant: str | None = None
     sidecar: str | None = None  # JSON beside it holding its alt text (cards)
     alt: str | None = None  # an image's alt text when it has no sidecar: written beside it
+    translation: str | None = None  # 'source', 'draft' or 'approved' (Asset.translation)
 
 
 @dataclass(frozen=True)
@@ -74,7 +75,7 @@ def plan(
     source = next(iter(main.languages))  # the language the content is written in first
     params = Params(files(__package__).joinpath(SCHEMA).read_text(encoding="utf-8"))
     # assets that use the brand fonts without embedding them (decks) bring them along
-    fonts = (*(f"brand/{rel}" for rel in brand.font_files()), "brand/fonts/OFL.txt")
+    fonts = tuple(f"brand/{rel}" for rel in (*brand.font_files(), *brand.licences()))
 
     def titles(kind: str, **values) -> dict[str, str]:
         # the gallery's names of packs (`bundles:`), so that page, manifest and README agree
@@ -90,7 +91,7 @@ def plan(
             [Member(asset.path, asset.kind, asset.lang, asset.city, asset.variant,
                     asset.sidecars[0] if asset.sidecars else None,
                     None if asset.sidecars or not asset.path.endswith(readme.IMAGES)
-                    else asset.alt) for asset in members]
+                    else asset.alt, asset.translation) for asset in members]
             + [Member(rel, "font" if rel in fonts else "brand", None, None)
                for rel in dict.fromkeys(extras)],
             key=lambda member: member.path,

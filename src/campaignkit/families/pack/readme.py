@@ -7,7 +7,7 @@ import re
 import textwrap
 from typing import TYPE_CHECKING
 
-from ...locales import join_list, long_date
+from ...locales import comma, join_list, long_date
 from .render import entry_name
 
 if TYPE_CHECKING:
@@ -27,11 +27,21 @@ USAGE = {
     ("deck", "pdf"): "usage-deck-pdf",
     ("deck", None): "usage-deck-pptx",  # decks before they named their variants were PPTX
 }
+#: The `readme:` words on screen readers, said where a pack holds these files: office PDFs
+#: are tagged (PDF/UA-1, render/pdf.py, deck/office.py), press PDFs are PDF/X-4 alone, and
+#: two-up sheets lose the tags when pypdf imposes them.
+TAGGING = {
+    ("leaflet", "office"): "tagged",
+    ("poster", "office"): "tagged",
+    ("deck", "pdf"): "tagged",
+    "press": "untagged-press",
+    "twoup": "untagged-twoup",
+}
 #: Every `readme:` word the packs use: the pack family declares them (checked at load).
 WORDS = (
     "holds", "using", "files",
-    *dict.fromkeys(USAGE.values()), "alt", "fonts", "heart", "licences", "licence-fonts",
-    "licence-profile",
+    *dict.fromkeys(USAGE.values()), "alt", *dict.fromkeys(TAGGING.values()), "fonts", "heart",
+    "licences", "licence-fonts", "licence-profile",
 )  # fmt: skip
 #: Placeholders in readme words: {name} replaced, anything else left as written.
 PLACEHOLDER = re.compile(r"\{([a-z_]+)\}")
@@ -103,6 +113,9 @@ def readme(campaign: Campaign, brand: Brand, lang: str, title: str, members) -> 
         "profile": brand.press.profile_name,
         "page": brand.leaflet.page,
         "fonts": join_list(families, main.languages[lang].locale),
+        "licences": comma(main.languages[lang].locale).join(
+            posixpath.basename(rel) for rel in brand.licences()
+        ),
     }
 
     def say(key: str, **more: object) -> str:
@@ -142,8 +155,11 @@ def readme(campaign: Campaign, brand: Brand, lang: str, title: str, members) -> 
         lines += item(say("fonts"))
     if any(member.path.endswith(IMAGES) for member in members):
         lines += ["", *paragraph(say("alt"))]
-    drafts = {lang} | {member.language for member in members if member.language}
-    if any(main.languages[code].status == "needs-native-review" for code in drafts):
+    held = set(groups) | {variant for _, variant in groups}
+    tagging = dict.fromkeys(key for files, key in TAGGING.items() if files in held)
+    if tagging:  # which PDFs a screen reader can read, and which not
+        lines += ["", *paragraph(" ".join(say(key) for key in tagging))]
+    if any(member.translation == "draft" for member in members):  # campaignkit.review
         lines += ["", *paragraph(campaign.gallery.draft[lang])]
     lines += ["", say("licences")]
     if any(member.path.endswith(".pdf") for member in members):  # fonts embedded in them

@@ -46,6 +46,7 @@ def write_pack(job: Job) -> None:
         entries[name] = data
         item = {"path": name, "kind": member.kind, "variant": member.variant,
                 "language": member.language, "city": member.city,
+                "translation": member.translation,
                 **facts(root / member.path, data)}  # fmt: skip
         if member.sidecar:  # the card's JSON travels beside it, as built
             beside = entry_name(member.sidecar)

@@ -6,11 +6,12 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
+from ... import review
 from ...aid import printed, where_to_get_help
 from ...colours import device_cmyk
 from ...family import Family
 from ...labels import fill
-from ...locales import long_date
+from ...locales import direction, long_date, tag
 from ...output import Asset, Output, Step
 from ...render import preview
 
@@ -69,8 +70,10 @@ class Help:
 class Context:
     """What a poster shows, in its one language (the template's `c`)."""
 
-    lang: str
+    lang: str  # the content's code: 'prs'
     locale: str
+    tag: str  # the document's BCP 47 tag: 'fa-AF'
+    dir: str  # 'rtl' for a language written right to left: the layout mirrors
     draft: bool
     created: str
     campaign: dict[str, str]
@@ -82,6 +85,7 @@ class Context:
     help: Help
     qr: str | None  # the contact point's address in this language, else the poster's link
     qr_alt: str | None  # the QR code's text alternative
+    heart_alt: str  # the blue heart's, in tagged office PDFs ('The Blue Heart')
 
 
 @dataclass(frozen=True)
@@ -116,8 +120,10 @@ def plan(
     outputs = []
     for poster_id, texts in poster_texts(campaign).items():
         for lang in campaign.languages:
-            context = poster_context(campaign, texts, lang, settings.created)
-            outputs += poster_outputs(brand, poster_id, lang, context, texts["layout"])
+            with review.reading() as read:  # what it shows: a draft while one awaits review
+                context = poster_context(campaign, texts, lang, settings.created)
+            planned = poster_outputs(brand, poster_id, lang, context, texts["layout"])
+            outputs += review.marked(campaign, planned, read)
     return outputs
 
 
@@ -179,6 +185,8 @@ def poster_context(campaign: Campaign, texts: dict, lang: str, created: str | No
     return Context(
         lang=lang,
         locale=language.locale,
+        tag=tag(lang, language.locale),
+        dir=direction(language.locale),
         draft=language.status == "needs-native-review",
         # PDF/X must carry a date: SOURCE_DATE_EPOCH, else the day itself, never "now"
         created=created or f"{day['date']}T00:00:00Z",
@@ -198,6 +206,7 @@ def poster_context(campaign: Campaign, texts: dict, lang: str, created: str | No
         ),
         qr=qr,
         qr_alt=point.qr_alt if point else (fill(labels.qr[lang], site=printed(qr)) if qr else None),
+        heart_alt=labels.blue_heart_title[lang],
     )
 
 

@@ -10,7 +10,7 @@ from typing import TYPE_CHECKING
 from ...atomic import write_bytes
 from ...errors import Failed
 from ...fitting import Measure, fit, overflow, shown
-from ...render.pdf import fitted_boxes, lay_out, write_checked
+from ...render.pdf import TAGGED, fitted_boxes, lay_out, write_checked
 from ...render.press import RGB_PROBLEM, low_resolution_images
 from ...render.press import write_options as press_options
 
@@ -75,8 +75,8 @@ def render_options(params: dict) -> dict:
 
 
 def write_options(job: Job, params: dict, report: dict) -> dict:
-    if params["variant"] != "press":
-        return {}
+    if params["variant"] != "press":  # office posters are tagged for screen readers
+        return {"pdf_variant": TAGGED}
     return press_options(params, job.target, report)
 
 

@@ -7,17 +7,18 @@ import dataclasses
 import datetime as dt
 import re
 from collections import Counter
-from dataclasses import dataclass
+from dataclasses import dataclass, field, replace
 from typing import TYPE_CHECKING
 
 from babel import Locale
 
+from ... import review
 from ...aid import where_to_get_help
 from ...brand import steps_between
 from ...family import Family
 from ...heart import heart_svg
 from ...labels import fill
-from ...locales import join_list, long_date, millions
+from ...locales import comma, digits, direction, join_list, long_date, millions, separator
 from ...output import Asset, Output, Step
 
 if TYPE_CHECKING:
@@ -33,6 +34,14 @@ SOCIAL = Step(
 )
 #: Texts of a card in the order they are read (and laid out, top to bottom).
 ROLES = ("kicker", "figure", "headline", "address", "quote", "support", "note", "footer")
+#: Alt texts are at most this long (platforms cut longer ones; screen reader users skip them),
+#: but a quote card's, which carries the quote.
+ALT_LIMIT = 250
+#: What an alt text too long leaves out first: the heart, the words above (the campaign's
+#: name), a note (a source, the site's languages), the footer (the day and its date).
+ALT_SPARE = ("heart", "kicker", "note", "footer")
+#: ... but the help card's title and its centres.
+HELP_KEEPS = ("kicker", "footer")
 
 
 @dataclass(frozen=True)
@@ -48,6 +57,7 @@ class Card:
     hero: bool = False  # the big heart above or beside the texts, instead of the small one
     qr: tuple[str, str] | None = None  # the address a QR code holds, and its alt text
     alt: dict[str, str] | None = None  # by role, where the alt text says more than the card
+    read: dict[tuple[str, str], str] = field(default_factory=dict)  # texts read to make it
 
 
 @dataclass(frozen=True)
@@ -55,11 +65,12 @@ class Context:
     """What a card shows, in its one language."""
 
     lang: str
-    rtl: bool
+    rtl: bool  # written right to left: every line set so, the layout mirrored
     draft: bool
     texts: dict[str, str]  # by role, in reading order
     alt: str
     qr: str | None = None  # the address the card's QR code holds
+    language: str = ""  # the language raqm shapes for (BCP 47): 'fa' for Dari
 
 
 @dataclass(frozen=True)
@@ -119,16 +130,22 @@ def plan(
 ) -> list[Output]:
     """Every card in every language its texts have, at every size (PNGs carry no date)."""
     outputs = []
-    styles = {role: text_style(brand, spec) for role, spec in brand.social.text}  # shared
     for lang, language in campaign.main.languages.items():
-        for card in campaign_cards(campaign, lang, language.locale):
-            outputs += card_outputs(campaign, brand, styles, card, lang)
-        for card in event_cards(campaign, lang, language.locale):
-            outputs += card_outputs(campaign, brand, styles, card, lang)
+        # shared by the language's cards; in the font its script is drawn in
+        styles = {
+            role: text_style(brand, spec, language.locale) for role, spec in brand.social.text
+        }
+        cards = [*campaign_cards(campaign, lang, language.locale),
+                 *event_cards(campaign, lang, language.locale)]  # fmt: skip
+        for card in cards:
+            with review.reading() as read:  # what every size adds (the alt text's words)
+                planned = card_outputs(campaign, brand, styles, card, lang)
+            for out in planned:  # a draft while a text it shows awaits review
+                outputs += review.marked(campaign, [out], shown(card, out.context, read))
     return outputs
 
 
-def help_card(campaign: Campaign, lang: str) -> Card | None:
+def help_card(campaign: Campaign, lang: str, locale: str) -> Card | None:
     """Where to get help: the contact point's name, its address on one line and a QR code
     to it, what it does, the note on its site's languages, and the three centres (with
     their addresses, or cities, where the line has room); none without a contact point."""
@@ -139,7 +156,7 @@ def help_card(campaign: Campaign, lang: str) -> Card | None:
 
     def centre(c, *parts) -> str:
         shown = [part for part in parts if part]
-        return f"{c.name} ({', '.join(shown)})" if shown else c.name
+        return f"{c.name} ({comma(locale).join(shown)})" if shown else c.name
 
     lines = tuple(dict.fromkeys([  # one line each, never wrapped: the first that fits
         " · ".join(" ".join(filter(None, (c.name, c.site))) for c in aid.centres),
@@ -159,60 +176,63 @@ def help_card(campaign: Campaign, lang: str) -> Card | None:
         },
         qr=(point.url, point.qr_alt),
         # the alt text names every centre with its city and address, whatever the line shows
-        alt={"footer": ", ".join(centre(c, c.city, c.site) for c in aid.centres)},
+        alt={"footer": comma(locale).join(centre(c, c.city, c.site) for c in aid.centres)},
     )
 
 
 def campaign_cards(campaign: Campaign, lang: str, locale: str) -> list[Card]:
-    """The theme, figure, spotlight, quote and day cards (campaign texts are in every language)."""
+    """The theme, figure, spotlight, quote and day cards (campaign texts are in every language),
+    each with the texts read to make it (campaignkit.review: a draft while one awaits review)."""
     main, labels = campaign.main, campaign.labels
-    name = main.campaign.name[lang]
+    with review.reading() as kicker:
+        name = main.campaign.name[lang]
     date = one_line_date(main.day.date, locale)
-    footer = f"{main.day.name[lang]} · {date}"
-    found = [
-        Card(
-            theme.id,
-            "theme",
-            {
-                "kicker": name,
-                "headline": theme.title[lang],
-                "support": theme.call[lang],
-                "footer": footer,
-            },
-        )
-        for theme in main.themes
-    ]
-    source = fill(labels.source[lang], source=main.figures.source[lang])
-    found += [
-        Card(
-            f"figure-{item.id}",
-            "figure",
-            {
-                "kicker": labels.figures_title[lang],
-                "figure": millions(item.value, locale),
-                "support": item.label[lang],
-                "note": source,
-                "footer": footer,
-            },
-        )
-        for item in main.figures.items
-    ]
-    found += [
-        Card(
-            story_id,
-            "spotlight",
-            {
-                "kicker": labels.spotlight_kicker[lang],
-                "headline": story.data.title[lang],
-                "support": story.data.text[lang],
-                "footer": footer,
-            },
-        )
-        for story_id, story in campaign.stories.items()
-    ]
+    with review.reading() as foot:
+        footer = f"{main.day.name[lang]}{separator(locale)}{date}"
+    found = []
+    for theme in main.themes:
+        with review.reading() as read:
+            card = Card(
+                theme.id,
+                "theme",
+                {
+                    "kicker": name,
+                    "headline": theme.title[lang],
+                    "support": theme.call[lang],
+                    "footer": footer,
+                },
+            )
+        found.append(replace(card, read={**kicker, **foot, **read}))
+    for item in main.figures.items:
+        with review.reading() as read:
+            card = Card(
+                f"figure-{item.id}",
+                "figure",
+                {
+                    "kicker": labels.figures_title[lang],
+                    "figure": millions(item.value, locale),
+                    "support": item.label[lang],
+                    "note": fill(labels.source[lang], source=main.figures.source[lang]),
+                    "footer": footer,
+                },
+            )
+        found.append(replace(card, read={**foot, **read}))
+    for story_id, story in campaign.stories.items():
+        with review.reading() as read:
+            card = Card(
+                story_id,
+                "spotlight",
+                {
+                    "kicker": labels.spotlight_kicker[lang],
+                    "headline": story.data.title[lang],
+                    "support": story.data.text[lang],
+                    "footer": footer,
+                },
+            )
+        found.append(replace(card, read={**foot, **read}))
     quote = main.quote
-    found.append(
-        Card(
+    with review.reading() as read:
+        card = Card(
             "quote",
             "quote",
             {
@@ -224,9 +244,9 @@ def campaign_cards(campaign: Campaign, lang: str, locale: str) -> list[Card]:
             },
             hero=True,  # the words under the light, beside the lit heart
         )
-    )
-    found.append(
-        Card(
+    found.append(replace(card, read={**kicker, **foot, **read}))
+    with review.reading() as read:
+        card = Card(
             "day",
             "day",
             {
@@ -238,9 +258,10 @@ def campaign_cards(campaign: Campaign, lang: str, locale: str) -> list[Card]:
             },
             hero=True,
         )
-    )
-    aid = help_card(campaign, lang)
-    return [*found, aid] if aid else found
+    found.append(replace(card, read={**kicker, **read}))
+    with review.reading() as read:
+        aid = help_card(campaign, lang, locale)
+    return [*found, replace(aid, read=read)] if aid else found
 
 
 def event_cards(campaign: Campaign, lang: str, locale: str) -> list[Card]:
@@ -255,8 +276,10 @@ def event_cards(campaign: Campaign, lang: str, locale: str) -> list[Card]:
             number = f"-{seen[event.kind]}" if kinds[event.kind] > 1 else ""
             shows = (city.data.name, event.place, event.title, event.description)
             if all(text is None or lang in text.root for text in shows):
-                texts = event_texts(campaign, city, event, lang, locale)
-                found.append(Card(f"{city.id}-{event.kind}{number}", "event", texts, city.id))
+                with review.reading() as read:
+                    texts = event_texts(campaign, city, event, lang, locale)
+                found.append(Card(f"{city.id}-{event.kind}{number}", "event", texts, city.id,
+                                  read=read))  # fmt: skip
     return found
 
 
@@ -279,13 +302,13 @@ def event_texts(campaign: Campaign, city: City, event: Event, lang: str, locale:
         support = " · ".join(part for part in parts if part) or None
     # the date where it is not the day's (the footer has that), and the time
     when = [one_line_date(event.date, locale) if event.date != day.date else None,
-            event.time]  # fmt: skip
+            digits(event.time, locale) if event.time else None]  # fmt: skip
     return {
         "kicker": fill(labels.events_title[lang], city=name),
         "headline": headline,
         "support": support,
-        "note": " · ".join(part for part in when if part) or None,
-        "footer": f"{day.name[lang]} · {one_line_date(day.date, locale)}",
+        "note": separator(locale).join(part for part in when if part) or None,
+        "footer": f"{day.name[lang]}{separator(locale)}{one_line_date(day.date, locale)}",
     }
 
 
@@ -294,26 +317,42 @@ def one_line_date(date: dt.date, locale: str) -> str:
     return long_date(date.isoformat(), locale).replace(" ", "\u00a0")
 
 
+def shown(card: Card, context: Context, read: dict[tuple[str, str], str]) -> dict:
+    """The texts a card shows at one size: those read to make it and its outputs, but the
+    variants of a text this size does not take (the quote's excerpt where it fits whole)."""
+    variants = {text for value in card.texts.values() if isinstance(value, tuple) for text in value}
+    dropped = variants - set(context.texts.values())
+    return {key: text for key, text in {**card.read, **read}.items() if text not in dropped}
+
+
 def card_outputs(campaign: Campaign, brand: Brand, styles: dict[str, Style], card: Card,
                  lang: str) -> list[Output]:  # fmt: skip
     language = campaign.main.languages[lang]
     given = {role: card.texts[role] for role in ROLES if card.texts.get(role)}
-    heart = campaign.labels.blue_heart_title[lang]
+    labels = campaign.labels
+    heart = labels.blue_heart_title[lang]
     social = brand.social
+    blank = Context(
+        lang=lang,
+        rtl=direction(language.locale) == "rtl",
+        draft=language.status == "needs-native-review",
+        texts={},
+        alt="",
+        qr=card.qr[0] if card.qr else None,
+        language=Locale.parse(language.locale).language,
+    )
     outputs = []
     for size, (width, height) in social.sizes.items():
         params = card_params(brand, styles, card, list(given), size, width, height)
-        texts = chosen(campaign, brand, card, given, lang, params)
+        texts = chosen(campaign, brand, card, given, blank, params)
         first = texts.get("kicker") if card.kind == "help" else texts.get("headline")
         title = first or texts.get("figure") or texts.get("quote") or card.id
-        context = Context(
-            lang=lang,
-            rtl=Locale.parse(language.locale).character_order == "right-to-left",
-            draft=language.status == "needs-native-review",
-            texts=texts,
-            alt=alt_text(heart, {**texts, **(card.alt or {})}, card.qr[1] if card.qr else None),
-            qr=card.qr[0] if card.qr else None,
-        )
+        graphic = labels.graphic[lang]  # 'Graphic: {shows}'
+        room = None if card.kind == "quote" else ALT_LIMIT - len(fill(graphic, shows=""))
+        qr = card.qr[1] if card.qr else None
+        keep = HELP_KEEPS if card.kind == "help" else ()
+        shows = alt_text(heart, {**texts, **(card.alt or {})}, qr, room, keep)
+        context = replace(blank, texts=texts, alt=fill(graphic, shows=shows))
         base = f"{card.id}-{lang}-{size.lower()}"
         target = f"build/social/{card.id}/{base}.png"
         sidecar = target.removesuffix(".png") + ".json"
@@ -347,11 +386,12 @@ def card_outputs(campaign: Campaign, brand: Brand, styles: dict[str, Style], car
     return outputs
 
 
-def chosen(campaign: Campaign, brand: Brand, card: Card, given: dict, lang: str,
+def chosen(campaign: Campaign, brand: Brand, card: Card, given: dict, blank: Context,
            params: Params) -> dict[str, str]:  # fmt: skip
     """The card's texts at this size: of a text's variants, the first with which the card
     lays out at the sizes its styles allow (later texts at their shortest, to judge it), so
-    a text too long for a format takes the shorter one written for it, never a smaller size."""
+    a text too long for a format takes the shorter one written for it, never a smaller size.
+    Trials are measured as drawn: in the card's language and direction (`blank`)."""
     from .render import fits
 
     shortest = {role: text[-1] if isinstance(text, tuple) else text for role, text in given.items()}
@@ -363,9 +403,7 @@ def chosen(campaign: Campaign, brand: Brand, card: Card, given: dict, lang: str,
         heart = heart or heart_svg(campaign.root, brand.model_dump())
         for variant in text[:-1]:
             trial = {**texts, role: variant}
-            trial_context = Context(lang=lang, rtl=False, draft=False, texts=trial, alt="",
-                                    qr=card.qr[0] if card.qr else None)  # fmt: skip
-            if fits(campaign.root, trial_context, params, heart):
+            if fits(campaign.root, replace(blank, texts=trial), params, heart):
                 texts[role] = variant
                 break
     return texts
@@ -408,10 +446,11 @@ def card_params(brand: Brand, styles: dict[str, Style], card: Card, roles: list[
     )
 
 
-def text_style(brand: Brand, spec: CardText) -> Style:
+def text_style(brand: Brand, spec: CardText, locale: str | None = None) -> Style:
+    """How a text of `spec` is set in `locale`: in the face its language is drawn in."""
     sizes = spec.sizes()
     return Style(
-        font=f"brand/{brand.face(spec)}",
+        font=f"brand/{brand.face(spec, locale)}",
         sizes=steps_between(brand.social.scale, sizes[0], sizes[-1]),
         line_height=spec.line_height or brand.type.line_height,
         color=brand.colors[spec.color],
@@ -420,23 +459,46 @@ def text_style(brand: Brand, spec: CardText) -> Style:
     )
 
 
-def alt_text(heart: str, texts: dict[str, str], qr: str | None = None) -> str:
+def alt_text(heart: str, texts: dict[str, str], qr: str | None = None,
+             limit: int | None = None, keep: tuple[str, ...] = ()) -> str:  # fmt: skip
     """What the card shows, in reading order, as sentences: the heart, then every text (and
-    the QR code, before the footer)."""
-    parts = [heart]
+    the QR code, before the footer). Longer than `limit`, it leaves out what ALT_SPARE
+    names (but the texts in `keep`), then the support text's last sentences,
+    then the support; past that, it is cut at a word."""
+    parts: list[tuple[str, str]] = [("heart", heart)]
     for role in ROLES:
         if role == "footer" and qr:
-            parts.append(qr)
+            parts.append(("qr", qr))
         text = texts.get(role)
         if not text:
             continue
+        last_role, last = parts[-1]
         if role == "support" and "figure" in texts and texts.get("headline") is None:
-            parts[-1] = f"{parts[-1]} {text}"  # '20.9 million' + ' people around the world …'
+            parts[-1] = (last_role, f"{last} {text}")  # '20.9 million' + ' people around …'
         elif role == "address":
-            parts[-1] = f"{parts[-1]}: {text}"  # 'Central contact point …: stoptraite.be'
+            parts[-1] = (last_role, f"{last}: {text}")  # 'Central contact point …: stoptraite.be'
         else:
-            parts.append(text.replace(" · ", ", "))
-    return " ".join(part if re.search(r"[.!?…:;»”\"]$", part) else f"{part}." for part in parts)
+            parts.append((role, text.replace(" · ", ", ")))
+
+    def said(parts: list[tuple[str, str]]) -> str:
+        return " ".join(text if re.search(r"[.!?…:;»”\"]$", text) else f"{text}."
+                        for _, text in parts)  # fmt: skip
+
+    if limit is None:
+        return said(parts)
+    for spare in (role for role in ALT_SPARE if role not in keep):
+        if len(said(parts)) <= limit:
+            return said(parts)
+        parts = [part for part in parts if part[0] != spare]
+    for index in [i for i, (role, _) in enumerate(parts) if role == "support"]:
+        sentences = re.split(r"(?<=[.!?؟])\s+", parts[index][1])
+        while len(sentences) > 1 and len(said(parts)) > limit:
+            sentences.pop()
+            parts[index] = ("support", " ".join(sentences))
+        if len(said(parts)) > limit:
+            parts.pop(index)
+    found = said(parts)
+    return found if len(found) <= limit else found[: limit - 1].rsplit(" ", 1)[0] + "…"
 
 
 FAMILY = Family(

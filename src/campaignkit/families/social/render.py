@@ -97,7 +97,9 @@ def render_card(job: Job) -> None:
     the sidecar JSON. Fails naming the text if one does not fit even at its minimum size."""
     root, context, params = Path(job.root), job.context, job.params
     heart = heart_svg(root, job.brand)
-    problems = uncovered(context.texts, [root / rel for rel in job.font_files])
+    # each text against the one font it is drawn in (Dari's Vazirmatn): Pillow has no fallback
+    problems = [problem for role, text in context.texts.items()
+                for problem in uncovered(text, [root / params.text[role].font], role)]  # fmt: skip
     if problems:
         raise Failed(problems)
     try:
@@ -135,7 +137,7 @@ def lay_out(root: Path, context: Context, params: Params, heart: str) -> Layout:
 
     def fixed(role: str, x: int, w: int) -> Block:
         block = set_text(root, role, texts[role], styles[role], styles[role].sizes[0],
-                         context.lang, Box(x, 0, w, 0))  # fmt: skip
+                         context, Box(x, 0, w, 0))  # fmt: skip
         if block.too_wide:
             raise Overflow(message(texts[role], block, Measure(0, 0, True), styles[role]))
         return block
@@ -249,7 +251,7 @@ def fit_stack(root: Path, context: Context, params: Params, width: int,
     texts, styles, gap = context.texts, params.text, params.gap
 
     def at(role: str, size: int) -> Block:
-        return set_text(root, role, texts[role], styles[role], size, context.lang,
+        return set_text(root, role, texts[role], styles[role], size, context,
                         Box(0, 0, width, 0))  # fmt: skip
 
     ranges = {}
@@ -304,14 +306,17 @@ def message(text: str, block: Block, measure: Measure, style: Style) -> str:
     return overflow(block.role, text, block.size, "px", measure)
 
 
-def set_text(root: Path, role: str, text: str, style: Style, size: int, lang: str, box: Box):
-    """`text` wrapped by words into `box.w` at `size`: a Block as tall as its lines."""
+def set_text(root: Path, role: str, text: str, style: Style, size: int, context: Context,
+             box: Box):  # fmt: skip
+    """`text` wrapped by words into `box.w` at `size` (by fitting's one wrapper, measured as
+    drawn: in the card's direction and language): a Block as tall as its lines."""
     font = font_at(str(root / style.font), size)
     if style.upper:
         text = text.upper()
+    path, shaping = str(root / style.font), shaped(context)
 
     def length(line: str) -> float:
-        return font.getlength(line, language=lang)
+        return line_length(path, size, line, shaping["language"], shaping["direction"])
 
     lines = wrap(text, box.w, length) if style.wrap else [text]
     ascent, descent = font.getmetrics()
@@ -343,10 +348,28 @@ def mirror(layout: Layout, width: int, rtl: bool) -> Layout:
     )
 
 
+def shaped(context: Context) -> dict[str, str]:
+    """How raqm shapes every line of a card: in its language ('fa' for Dari), and right to
+    left for every line of a right-to-left language, whatever a line starts with (a line
+    opening with 'UNODC' still runs from the right)."""
+    return {"language": context.language or context.lang,
+            "direction": "rtl" if context.rtl else "ltr"}  # fmt: skip
+
+
+@lru_cache(maxsize=65536)
+def line_length(path: str, size: int, line: str, language: str, direction: str) -> float:
+    """A line's width as raqm shapes it, px: the wrapper and the fitter measure the same
+    candidate lines many times over (each size, each level, each text variant)."""
+    return font_at(path, size).getlength(line, language=language, direction=direction)
+
+
 @lru_cache(maxsize=64)
 def font_at(path: str, size: int):
-    from PIL import ImageFont
+    from PIL import ImageFont, features
 
+    if not features.check("raqm"):  # else Pillow falls back to a layout without bidi, quietly
+        raise RuntimeError("Pillow cannot shape text: libraqm (with FriBiDi) is missing; "
+                           "run ./setup.sh, which installs them")  # fmt: skip
     return ImageFont.truetype(path, size, layout_engine=ImageFont.Layout.RAQM)
 
 
@@ -383,12 +406,13 @@ def draw(root: Path, context: Context, params: Params, layout: Layout, heart: st
         ImageDraw.Draw(mask(params.rule_color)).rectangle(
             (rule.x, rule.y, rule.x + rule.w - 1, rule.y + rule.h - 1), fill=255
         )
-    rtl, lang = context.rtl, context.lang
+    shaping = shaped(context)
     for block in layout.blocks:
         font, pen = font_at(str(root / block.font), block.size), ImageDraw.Draw(mask(block.color))
-        x, anchor = (block.box.x + block.box.w, "rs") if rtl else (block.box.x, "ls")
+        # right to left, every line starts at the box's right edge (its first word there)
+        x, anchor = (block.box.x + block.box.w, "rs") if context.rtl else (block.box.x, "ls")
         for line, baseline in zip(block.lines, block.baselines, strict=True):
-            pen.text((x, baseline), line, fill=255, font=font, anchor=anchor, language=lang)
+            pen.text((x, baseline), line, fill=255, font=font, anchor=anchor, **shaping)
     for ink, cover in sorted(masks.items()):
         image.paste(ImageColor.getrgb(ink), (0, 0, *size), cover)
     return image
