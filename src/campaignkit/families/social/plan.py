@@ -130,6 +130,8 @@ def plan(
 ) -> list[Output]:
     """Every card in every language its texts have, at every size (PNGs carry no date)."""
     outputs = []
+    # the heart as cards draw it, for trial layouts: read once for every card and size
+    svg = heart_svg(campaign.root, brand.model_dump())
     for lang, language in campaign.main.languages.items():
         # shared by the language's cards; in the font its script is drawn in
         styles = {
@@ -139,7 +141,7 @@ def plan(
                  *event_cards(campaign, lang, language.locale)]  # fmt: skip
         for card in cards:
             with review.reading() as read:  # what every size adds (the alt text's words)
-                planned = card_outputs(campaign, brand, styles, card, lang)
+                planned = card_outputs(campaign, brand, styles, card, lang, svg)
             for out in planned:  # a draft while a text it shows awaits review
                 outputs += review.marked(campaign, [out], shown(card, out.context, read))
     return outputs
@@ -326,7 +328,7 @@ def shown(card: Card, context: Context, read: dict[tuple[str, str], str]) -> dic
 
 
 def card_outputs(campaign: Campaign, brand: Brand, styles: dict[str, Style], card: Card,
-                 lang: str) -> list[Output]:  # fmt: skip
+                 lang: str, svg: str) -> list[Output]:  # fmt: skip
     language = campaign.main.languages[lang]
     given = {role: card.texts[role] for role in ROLES if card.texts.get(role)}
     labels = campaign.labels
@@ -344,7 +346,7 @@ def card_outputs(campaign: Campaign, brand: Brand, styles: dict[str, Style], car
     outputs = []
     for size, (width, height) in social.sizes.items():
         params = card_params(brand, styles, card, list(given), size, width, height)
-        texts = chosen(campaign, brand, card, given, blank, params)
+        texts = chosen(campaign, card, given, blank, params, svg)
         first = texts.get("kicker") if card.kind == "help" else texts.get("headline")
         title = first or texts.get("figure") or texts.get("quote") or card.id
         graphic = labels.graphic[lang]  # 'Graphic: {shows}'
@@ -386,24 +388,23 @@ def card_outputs(campaign: Campaign, brand: Brand, styles: dict[str, Style], car
     return outputs
 
 
-def chosen(campaign: Campaign, brand: Brand, card: Card, given: dict, blank: Context,
-           params: Params) -> dict[str, str]:  # fmt: skip
+def chosen(campaign: Campaign, card: Card, given: dict, blank: Context, params: Params,
+           svg: str) -> dict[str, str]:  # fmt: skip
     """The card's texts at this size: of a text's variants, the first with which the card
     lays out at the sizes its styles allow (later texts at their shortest, to judge it), so
     a text too long for a format takes the shorter one written for it, never a smaller size.
-    Trials are measured as drawn: in the card's language and direction (`blank`)."""
+    Trials are measured as drawn: in the card's language and direction (`blank`), with the
+    heart (`svg`) the card shows."""
     from .render import fits
 
     shortest = {role: text[-1] if isinstance(text, tuple) else text for role, text in given.items()}
     texts = dict(shortest)
-    heart = None
     for role, text in given.items():
         if not isinstance(text, tuple):
             continue
-        heart = heart or heart_svg(campaign.root, brand.model_dump())
         for variant in text[:-1]:
             trial = {**texts, role: variant}
-            if fits(campaign.root, replace(blank, texts=trial), params, heart):
+            if fits(campaign.root, replace(blank, texts=trial), params, svg):
                 texts[role] = variant
                 break
     return texts
