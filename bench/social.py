@@ -22,9 +22,9 @@ from pathlib import Path
 
 from PIL import Image
 
+from campaignkit.description import load, make_job
 from campaignkit.families.social.plan import SOCIAL
 from campaignkit.families.social.render import lay_out, render_card
-from campaignkit.tasks import load, make_job
 
 REPO = Path(__file__).resolve().parents[1]
 FLAGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",

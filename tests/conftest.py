@@ -14,6 +14,7 @@ import pytest
 from doit.cmd_base import ModuleTaskLoader
 from doit.doit_cmd import DoitMain
 
+from campaignkit.job import unpack
 from campaignkit.tasks import creators
 
 REPO = Path(__file__).resolve().parents[1]
@@ -62,6 +63,7 @@ def run_doit(root: Path, *args: str, **options) -> Run:
 def stub_action(action: str, job) -> None:
     """Stands in for every action where a test is about the task graph, not the files: writes
     each target with the action's name."""
+    job = unpack(job)
     for target in job.targets:
         path = Path(job.root) / target
         path.parent.mkdir(parents=True, exist_ok=True)

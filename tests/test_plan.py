@@ -7,8 +7,8 @@ from conftest import REPO, copy_project, edit
 
 from campaignkit.brand import load_brand
 from campaignkit.content import load_campaign
+from campaignkit.description import settings
 from campaignkit.plan import plan
-from campaignkit.tasks import settings
 
 
 def planned(root, epoch=None, family="leaflet"):

@@ -9,9 +9,9 @@ from conftest import edit, make_project, write
 
 from campaignkit import review
 from campaignkit.content import load_campaign
+from campaignkit.description import load
 from campaignkit.errors import ContentError
 from campaignkit.plan import plan
-from campaignkit.tasks import load
 
 PLACE = "cities/brussels.yaml:events[0].place"
 OFFICE = shutil.which("soffice") or shutil.which("libreoffice")

@@ -413,7 +413,7 @@ def test_a_killed_build_keeps_what_it_finished(tmp_path):
     ran = executed(again.stdout)
     assert not ran & done, sorted(ran & done)  # what finished before the kill is not redone
     assert ran == every - done
-    assert len(ran) <= len(every) * 2 // 3
+    assert len(ran) <= len(every) * 3 // 5  # at most 60 % of the tasks run again
     outputs = check_build(root / "build")
     assert len([p for p in outputs if p.suffix == ".pdf"]) == 3 + 6 + 180
 

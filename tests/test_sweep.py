@@ -5,7 +5,7 @@ import re
 import pytest
 from conftest import copy_project, edit, run_doit
 
-from campaignkit.tasks import default_tasks, load
+from campaignkit.description import default_tasks, load
 
 
 def built_files(root) -> set[str]:

@@ -1,4 +1,4 @@
-"""The campaignkit command: translation review files out (export-xliff) and back (import-xliff)."""
+"""The campaignkit command: watch mode, and translation review files out and back."""
 
 from __future__ import annotations
 
@@ -14,7 +14,9 @@ from .errors import ContentError
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(
         prog="campaignkit",
-        description="Send the campaign's translations for review and bring the review back.",
+        description="Rebuild on every save and serve the gallery (watch); send the "
+        "campaign's translations for review and bring the review back (export-xliff, "
+        "import-xliff).",
     )
     parser.add_argument(
         "--root",
@@ -33,8 +35,29 @@ def main(argv: list[str] | None = None) -> int:
         help="write the approved texts of reviewed XLIFF files into content/ and content/reviews/",
     )
     back.add_argument("files", nargs="+", type=Path)
+    watching = commands.add_parser(
+        "watch",
+        help="build, then rebuild on every save of content/, templates/ or brand/, and serve "
+        "the gallery at http://127.0.0.1:PORT/, reloading it when it changes",
+    )
+    watching.add_argument("tasks", nargs="*", help="doit tasks to build (default: all)")
+    watching.add_argument("--port", type=int, default=8000, help="default: 8000 (0: any free)")
+    watching.add_argument("--jobs", type=int, default=2, help="doit processes (default: 2)")
+    watching.add_argument("--no-serve", action="store_true", help="rebuild only, no server")
     args = parser.parse_args(argv)
     root = args.root
+    if args.command == "watch":
+        from . import watch
+
+        try:
+            watch.run(root, args.tasks, args.port, args.jobs, not args.no_serve,
+                      say=lambda line: print(line, flush=True))  # fmt: skip
+        except KeyboardInterrupt:
+            pass
+        except OSError as err:  # the port is taken, or the folder cannot be watched
+            print(f"ERROR: campaignkit watch: {err}", file=sys.stderr)
+            return 1
+        return 0
     from . import xliff
 
     if args.command == "export-xliff":

@@ -39,6 +39,8 @@ class Family:
     notices: Callable[[Settings, list[Output]], list[str]] = no_notices  # said on every run
     words: tuple[str, ...] = ()  # the gallery's names of its kinds: 'kinds.leaflet'
     default: bool = True  # built by a plain `doit`; else only when named (`doit proof`)
+    gathers: bool = False  # made of the other families' files: sharded builds leave it to
+    #                        the assemble step (campaignkit.shards)
 
 
 def missing_words(campaign: Campaign, words: list[str]) -> list[Problem]:

@@ -7,12 +7,19 @@ count as up to date; with these, it is rebuilt.
 from __future__ import annotations
 
 import hashlib
+import json
 from pathlib import Path
 
 
 def digest(path: Path) -> str:
     with open(path, "rb") as handle:
         return hashlib.file_digest(handle, "sha256").hexdigest()
+
+
+def fingerprint(value: object) -> str:
+    """The digest of plain data: what a task's inputs are compared by."""
+    data = json.dumps(value, sort_keys=True, ensure_ascii=False, default=str)
+    return hashlib.sha256(data.encode()).hexdigest()
 
 
 def stat(path: Path) -> list[int]:
@@ -36,13 +43,22 @@ def unchanged(task, values: dict, root: str) -> bool:
     them): a no-op build reads no output. Any other is hashed, so a file copied or touched
     but unchanged stays up to date, and a damaged or edited one is rebuilt.
     """
+    return not changes(task.targets, values, root, every=False)
+
+
+def changes(targets: list[str], values: dict, root: str, every: bool = True) -> list[str]:
+    """What happened to each target since it was recorded, in words (only the first
+    unless `every`)."""
     recorded, stats = values.get("sha256") or {}, values.get("stat") or {}
-    for target in task.targets:
+    found = []
+    for target in targets:
         path = Path(root) / target
-        if target not in recorded or not path.is_file():
-            return False
-        if stats.get(target) == stat(path):
-            continue
-        if digest(path) != recorded[target]:
-            return False
-    return True
+        if not path.is_file():
+            found.append(f"{target} is missing")
+        elif target not in recorded:
+            found.append(f"{target} has no record of being built")
+        elif stats.get(target) != stat(path) and digest(path) != recorded[target]:
+            found.append(f"{target} was changed since it was built")
+        if found and not every:
+            break
+    return found

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import importlib
+import pickle
 from dataclasses import dataclass
 
 from doit.exceptions import TaskFailed
@@ -34,10 +35,21 @@ class Job:
         return [self.target, *self.extra_targets]
 
 
-def perform(action: str, job: Job) -> TaskFailed | None:
-    """doit action: run `action` ('module:function') on `job`. A user's mistake (content,
-    template, brand, a full disk) fails the output with one line per problem, each naming
-    the output; anything else is a bug and keeps its traceback."""
+def pack(job: Job) -> bytes:
+    """`job` as bytes: the task graph's snapshot then holds no family's records, and a run
+    that reuses it imports no family (campaignkit.snapshot)."""
+    return pickle.dumps(job, protocol=pickle.HIGHEST_PROTOCOL)
+
+
+def unpack(job: Job | bytes) -> Job:
+    return pickle.loads(job) if isinstance(job, bytes) else job
+
+
+def perform(action: str, job: Job | bytes) -> TaskFailed | None:
+    """doit action: run `action` ('module:function') on `job` (packed or not). A user's
+    mistake (content, template, brand, a full disk) fails the output with one line per
+    problem, each naming the output; anything else is a bug and keeps its traceback."""
+    job = unpack(job)
     module, name = action.split(":")
     run = getattr(importlib.import_module(module), name)
     try:

@@ -1,53 +1,62 @@
-"""doit tasks: one per planned output, grouped by the families' steps. Creators only
-describe tasks; the work happens in the families' actions (campaignkit.job.perform)."""
+"""doit tasks: what dodo.py hands doit. The graph is described from the plan
+(campaignkit.description) or, when no input of the plan changed, reused from the last run's
+snapshot (campaignkit.snapshot): a no-op build then loads no content and imports no family."""
 
 from __future__ import annotations
 
-import dataclasses
-import datetime as dt
-import os
-import shutil
 import sys
 from functools import lru_cache
-from importlib.metadata import version
 from pathlib import Path
 
+from doit import get_var
 from doit.exceptions import InvalidDodoFile
-from doit.tools import config_changed
 
-from . import freshness, lock
+from . import lock, shards, snapshot
 from .atomic import FULL
-from .brand import Brand, load_brand
-from .characters import missing_glyphs
-from .codedeps import PACKAGE, closure
-from .content import load_campaign
-from .errors import ContentError, DiskFull, Problem
-from .family import Family, Settings, missing_words
-from .job import Job, perform
-from .output import Output, Step
-from .plan import plan
-from .registry import FAMILIES
-from .render.html import template_chain
+from .codedeps import PACKAGE
+from .errors import DiskFull
+from .family import Family
+from .job import perform
+from .progress import Reporter
 from .state import doit_config
-from .sweep import sweep
 
-#: Libraries whose upgrade can change output bytes: their versions are part of every task's
-#: inputs, so an upgrade rebuilds.
-LIBRARIES = ("weasyprint", "pydyf", "babel", "jinja2", "fonttools", "pypdfium2", "pillow", "segno",
-             "resvg-py", "python-pptx", "xlsxwriter", "lxml", "pypdf")  # fmt: skip
-
-__all__ = ["creators", "doit_config", "load"]
+__all__ = ["creators", "doit_config"]
 
 
-def creators(root: Path, families: tuple[Family, ...] = FAMILIES,
-             code: Path = PACKAGE) -> dict:  # fmt: skip
+def creators(root: Path, families: tuple[Family, ...] | None = None, code: Path = PACKAGE,
+             shard: str | None = None) -> dict:  # fmt: skip
     """The DOIT_CONFIG and task_* creators for the project at `root`, for dodo.py: one task
-    group per step of each family, and the sweep. `code` is the package's source folder
-    (its files are the steps' code dependencies)."""
+    group per step of each family, and the sweep. `families` defaults to the registry's (a
+    test's own families are never snapshot); `code` is the package's source folder (its
+    files are the steps' code dependencies); `shard` ('2/3', 'assemble'; else `doit
+    shard=2/3` or CAMPAIGNKIT_SHARD) builds one share of the outputs (campaignkit.shards)."""
     root = Path(root).resolve()
+    config = doit_config(root)
+    wrong = None  # said when doit asks for the tasks, as any other problem
+    try:
+        share = shards.parse(shard or get_var("shard") or shards.from_environment())
+    except ValueError as err:
+        share, wrong = None, str(err)
+    # What else the graph depends on: compared with the snapshot's as they are
+    setting = {"root": str(root), "shard": str(share), "perform": _name(perform)}
+    then = snapshot.facts(root, code, setting)
+    saved = snapshot.reuse(root, code, then) if families is None and not wrong else None
+    if saved is None:
+        # Planning needs the families (and through them the content and brand models);
+        # a run that reuses the snapshot never imports them.
+        from . import description
+        from .registry import FAMILIES
+
+        chosen = families or FAMILIES
+        steps = [(step.name, step.doc) for family in chosen for step in family.steps]
+        defaults = description.default_tasks(chosen)
+    else:
+        steps, defaults = saved.steps, saved.default_tasks
 
     @lru_cache(maxsize=1)
-    def outputs() -> tuple[Brand, list[Output]]:
+    def described() -> snapshot.Graph:
+        if wrong:
+            raise InvalidDodoFile(wrong)
         try:
             lock.hold(root)
         except lock.Busy as err:
@@ -56,184 +65,31 @@ def creators(root: Path, families: tuple[Family, ...] = FAMILIES,
             if err.errno not in FULL:
                 raise
             raise InvalidDodoFile(str(DiskFull("build/.lock"))) from None
-        return load(root, families)
+        graph = saved
+        if graph is None:
+            graph = description.graph(root, chosen, code, perform, share)
+            if families is None:
+                snapshot.save(root, code, then, graph)
+        for notice in graph.notices:
+            print(f"campaignkit: {notice}", file=sys.stderr)
+        return graph
 
-    def creator(step: Step):
+    def creator(name: str, doc: str):
         def create():
-            brand, planned = outputs()
-            yield from describe(root, brand, planned, step, code)
+            yield from described().tasks[name]
 
-        create.__doc__ = step.doc
+        create.__doc__ = doc
         return create
-
-    folders = sorted({folder for family in families for folder in family.folders})
 
     def task_sweep():
         """Removes built files no output owns any more (a city, language or size removed)."""
-        owned = sorted(target for out in outputs()[1] for target in out.targets)
-        return {
-            "basename": "sweep",
-            "doc": task_sweep.__doc__,
-            "actions": [(sweep, [str(root), folders, owned])],
-            "uptodate": [config_changed({"folders": folders, "owned": owned})],
-            "verbosity": 0,
-        }
+        return described().sweep
 
-    tasks = {
-        f"task_{step.name.replace('-', '_')}": creator(step)
-        for family in families
-        for step in family.steps
-    }
-    config = {**doit_config(root), "default_tasks": default_tasks(families)}
-    return {"DOIT_CONFIG": config, **tasks, "task_sweep": task_sweep}
+    tasks = {f"task_{name.replace('-', '_')}": creator(name, doc) for name, doc in steps}
+    config = {**config, "default_tasks": defaults, "reporter": Reporter}
+    return {"DOIT_CONFIG": config, **tasks,
+            "task_sweep": task_sweep}  # fmt: skip
 
 
-def default_tasks(families: tuple[Family, ...] = FAMILIES) -> list[str]:
-    """What a plain `doit` runs: the steps of the families built by default, and the sweep
-    (which keeps the others' files: they are planned, built or not)."""
-    steps = [step.name for family in families if family.default for step in family.steps]
-    return [*steps, "sweep"]
-
-
-def load(root: Path, families: tuple[Family, ...] = FAMILIES) -> tuple[Brand, list[Output]]:
-    """Brand, content and plan, or one doit error listing every problem (no traceback)."""
-    problems: list[Problem] = []
-    brand = campaign = None
-    try:
-        brand = load_brand(root)
-    except ContentError as err:
-        problems += err.problems
-    try:
-        campaign = load_campaign(root)
-    except ContentError as err:
-        problems += err.problems
-    if campaign is not None:
-        problems += missing_words(campaign, [word for family in families for word in family.words])
-    if brand is not None and campaign is not None:
-        problems += missing_glyphs(campaign, brand, root / "brand")
-    epoch, problem = source_date_epoch()
-    problems += problem
-    if problems:
-        raise InvalidDodoFile(ContentError(problems).report())
-    found = settings(epoch, families)
-    planned = plan(campaign, brand, found, families)
-    for family in families:
-        for notice in family.notices(found, planned):
-            print(f"campaignkit: {notice}", file=sys.stderr)
-    return brand, planned
-
-
-def settings(epoch: int | None, families: tuple[Family, ...] = FAMILIES) -> Settings:
-    """The build's Settings: the creation date from SOURCE_DATE_EPOCH seconds, and the
-    programs the families use, looked up on PATH (None where missing)."""
-    created = None
-    if epoch is not None:
-        created = dt.datetime.fromtimestamp(epoch, dt.UTC).strftime("%Y-%m-%dT%H:%M:%SZ")
-    programs = {
-        name: next((command for command in commands if shutil.which(command)), None)
-        for family in families
-        for name, commands in family.programs.items()
-    }
-    return Settings(created, programs)
-
-
-def source_date_epoch() -> tuple[int | None, list[Problem]]:
-    """SOURCE_DATE_EPOCH (reproducible-builds.org): seconds since 1970, unset when empty."""
-    value = os.environ.get("SOURCE_DATE_EPOCH", "").strip()
-    if not value:
-        return None, []
-    if not value.isdigit() or int(value) > 253402300799:  # 9999-12-31T23:59:59Z
-        why = f"'{value}' is not a date as whole seconds since 1970; unset it or fix it"
-        return None, [Problem("SOURCE_DATE_EPOCH", None, "", why)]
-    return int(value), []
-
-
-@lru_cache(maxsize=1)
-def library_versions() -> dict[str, str]:
-    return {name: version(name) for name in LIBRARIES}
-
-
-def plain(value: object, memo: dict[int, object] | None = None) -> object:
-    """A family's typed record as plain data, what config_changed digests (as
-    dataclasses.asdict, without its deep copies: the records are never changed; a record
-    met again, by identity in `memo`, is converted once)."""
-    if memo is not None and id(value) in memo:
-        return memo[id(value)]
-    if dataclasses.is_dataclass(value) and not isinstance(value, type):
-        found = {field.name: plain(getattr(value, field.name), memo)
-                 for field in dataclasses.fields(value)}  # fmt: skip
-        if memo is not None:
-            memo[id(value)] = found
-        return found
-    if isinstance(value, dict):
-        return {key: plain(item, memo) for key, item in value.items()}
-    if isinstance(value, (list, tuple)):
-        return [plain(item, memo) for item in value]
-    return value
-
-
-def make_job(root: Path, brand: dict, out: Output, step: Step, deps: list[str]) -> Job:
-    """What `step`'s action gets for `out`: the output, the brand (dumped), the files it may
-    read."""
-    return Job(
-        root=str(root),
-        label=f"{step.name} {out.name}",
-        target=out.target,
-        extra_targets=out.extra_targets,
-        template=out.template,
-        context=out.context,
-        params=out.params,
-        needs=out.needs,
-        deps=tuple(deps),
-        brand=brand,
-        families=tuple(f"brand-{role}" for role in brand["fonts"]),
-        font_files=tuple(
-            f"brand/{face['file']}" for font in brand["fonts"].values() for face in font["faces"]
-        ),
-    )
-
-
-def describe(root: Path, brand: Brand, planned: list[Output], step: Step,
-             code: Path = PACKAGE):  # fmt: skip
-    """The doit task dicts of one step of a family."""
-    brand_files = ["brand/brand.yaml", *(f"brand/{rel}" for rel in brand.files())]
-    brand_data = brand.model_dump()
-    # The code the step's action runs, by digest: checked once per run for all its tasks
-    # (as file_dep, every task would check every module again).
-    module = step.action.split(":")[0]
-    code_digests = {path.relative_to(code.parent).as_posix(): freshness.digest(path)
-                    for path in closure(module, code)}  # fmt: skip
-    chains: dict[str, list[str]] = {}
-    memo: dict[int, object] = {}  # outputs of one poster or card share their records
-    yield {"basename": step.name, "name": None, "doc": step.doc}
-    for out in planned:
-        if out.step != step:
-            continue
-        if out.template and out.template not in chains:
-            try:
-                chain = template_chain(root / "templates", out.template)
-            except ValueError as err:
-                raise InvalidDodoFile(str(err)) from None
-            chains[out.template] = [f"templates/{name}" for name in chain]
-        deps = chains.get(out.template, []) + (brand_files if step.brand else [])
-        # Paths relative to the project (doit runs in the folder of dodo.py): a moved or
-        # copied checkout, build/ included, is still up to date.
-        job = make_job(root, brand_data, out, step, deps)
-        # Exactly one config_changed: the content shown, renderer settings, the code that
-        # draws it and the versions of the libraries it uses.
-        inputs = {"revision": step.revision, "versions": library_versions(),
-                  "code": code_digests, "content": plain(out.context, memo),
-                  "params": plain(out.params, memo)}  # fmt: skip
-        yield {
-            "basename": step.name,
-            "name": out.name,
-            "doc": out.doc,
-            "actions": [
-                (perform, [step.action, job]),
-                (freshness.record, [str(root), out.targets]),
-            ],
-            "targets": out.targets,
-            "file_dep": deps + list(out.needs),
-            "uptodate": [config_changed(inputs), (freshness.unchanged, [str(root)])],
-            "clean": True,
-        }
+def _name(function) -> str:
+    return f"{function.__module__}:{function.__qualname__}"

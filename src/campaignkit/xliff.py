@@ -64,7 +64,7 @@ def parse_key(key: str) -> tuple[str, Path_]:
 
 def shown_texts(root: Path) -> tuple[Campaign, dict[str, list[Shown]]]:
     """Every text the planned outputs show, per language but the source, in key order."""
-    from .tasks import load
+    from .description import load
 
     with review.reading() as read:
         _, _ = load(root)  # plans every output: what is read is what can be shown

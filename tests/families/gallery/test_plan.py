@@ -7,10 +7,10 @@ from conftest import REPO
 
 from campaignkit.brand import load_brand
 from campaignkit.content import load_campaign
+from campaignkit.description import load
 from campaignkit.families.gallery.plan import SITE, THUMBNAIL, plan, words
 from campaignkit.family import Settings
 from campaignkit.output import Asset, Bundle, Output, Step
-from campaignkit.tasks import load
 
 STEP = Step("x", "x", "x:x")
 

@@ -14,9 +14,9 @@ from conftest import REPO, copy_project, run_doit
 from pptx import Presentation
 
 from campaignkit.content import load_campaign
+from campaignkit.description import load
 from campaignkit.families.gallery.render import rounded, written
 from campaignkit.output import Asset
-from campaignkit.tasks import load
 
 pytestmark = pytest.mark.slow
 

@@ -10,6 +10,7 @@ from PIL import Image
 
 from campaignkit import tasks
 from campaignkit.families.gallery.plan import SITE
+from campaignkit.job import unpack
 from families.gallery.test_render import DESKTOP, PHONE, browser, visible
 
 DIGITS = "۰۱۲۳۴۵۶۷۸۹"
@@ -20,6 +21,7 @@ def stub_all_but_the_page(real):
     image where it is one (the page reads its thumbnails' sizes)."""
 
     def perform(action, job):
+        job = unpack(job)
         if job.target == SITE:
             return real(action, job)
         for target in job.targets:

@@ -14,9 +14,9 @@ from pypdf import PdfReader
 from campaignkit.aid import where_to_get_help
 from campaignkit.brand import load_brand
 from campaignkit.content import load_campaign
+from campaignkit.description import settings
 from campaignkit.families.leaflet.plan import FAMILY
 from campaignkit.plan import plan
-from campaignkit.tasks import settings
 
 NAMES = ("help-en", "help-uk", "help-prs", "liege-prs")
 PT_PER_MM = 72 / 25.4

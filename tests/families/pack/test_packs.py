@@ -17,11 +17,11 @@ import pytest
 from conftest import REPO, make_content, run_doit
 
 from campaignkit.content import load_campaign
+from campaignkit.description import load
 from campaignkit.families.pack.plan import FAMILY
 from campaignkit.families.pack.readme import pattern
 from campaignkit.families.pack.render import SCHEMA, entry_name
 from campaignkit.registry import FAMILIES
-from campaignkit.tasks import load
 
 #: Without LibreOffice (no deck PDFs or previews): packs are about what they hold, not decks.
 QUICK = tuple(dataclasses.replace(f, programs={}) if f.programs else f for f in FAMILIES)

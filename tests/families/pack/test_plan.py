@@ -10,10 +10,10 @@ from conftest import REPO, edit
 from doit.exceptions import InvalidDodoFile
 
 from campaignkit.content import load_campaign
+from campaignkit.description import load
 from campaignkit.families.pack.plan import FAMILY
 from campaignkit.families.pack.readme import USAGE, WORDS
 from campaignkit.output import Asset
-from campaignkit.tasks import load
 
 
 @pytest.fixture

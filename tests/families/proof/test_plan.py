@@ -6,10 +6,12 @@ from pathlib import Path
 import pytest
 from conftest import REPO, copy_project, run_doit
 
-from campaignkit import tasks
+import campaignkit.tasks
+from campaignkit import description as tasks
 from campaignkit.families.leaflet.plan import FAMILY as LEAFLET
 from campaignkit.families.proof import plan as proof
 from campaignkit.families.social.plan import FAMILY as SOCIAL
+from campaignkit.job import unpack
 from campaignkit.output import Asset
 from campaignkit.registry import FAMILIES
 
@@ -106,6 +108,7 @@ def test_a_plain_doit_leaves_the_proofs_out_and_doit_proof_builds_them(tmp_path,
 def digest_stub(action: str, job) -> None:
     """Writes each target with a digest of what it shows and the files it reads, so a changed
     input changes its bytes, as the real actions do."""
+    job = unpack(job)
     digest = hashlib.sha256(repr(job.context).encode())
     for need in job.needs:
         digest.update((Path(job.root) / need).read_bytes())
@@ -116,7 +119,7 @@ def digest_stub(action: str, job) -> None:
 
 
 def test_a_city_edit_redraws_only_the_sheets_showing_its_files(tmp_path, monkeypatch):
-    monkeypatch.setattr(tasks, "perform", digest_stub)
+    monkeypatch.setattr(campaignkit.tasks, "perform", digest_stub)
     monkeypatch.setattr(proof, "GRID", proof.Grid(columns=2, rows=1))  # two files a sheet
     root = project(tmp_path)
     families = (LEAFLET, SOCIAL, proof.FAMILY)

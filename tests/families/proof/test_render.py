@@ -9,7 +9,7 @@ from conftest import copy_project, run_doit, snapshot
 from PIL import Image
 from pypdf import PdfReader
 
-from campaignkit import tasks
+from campaignkit import description as tasks
 from campaignkit.brand import load_brand
 from campaignkit.families.deck.plan import FAMILY as DECK
 from campaignkit.families.leaflet.plan import FAMILY as LEAFLET

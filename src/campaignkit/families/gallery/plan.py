@@ -275,4 +275,5 @@ FAMILY = Family(
     steps=(THUMBNAIL, STEP),
     folders=("build/site",),
     plan=plan,
+    gathers=True,
 )

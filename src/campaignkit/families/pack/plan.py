@@ -145,4 +145,5 @@ FAMILY = Family(
     folders=("build/packs",),
     plan=plan,
     words=(*(f"bundles.{kind}" for kind in KINDS), *(f"readme.{key}" for key in readme.WORDS)),
+    gathers=True,
 )

@@ -205,4 +205,5 @@ FAMILY = Family(
     folders=(FOLDER,),
     plan=plan,
     default=False,  # a designer's last look before sending out: `doit proof`
+    gathers=True,
 )

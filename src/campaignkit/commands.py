@@ -1,0 +1,76 @@
+"""doit commands campaignkit adds (entry-point group doit.COMMAND): `doit why`."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from doit.cmd_base import DoitCmdBase
+from doit.exceptions import InvalidCommand
+from doit.tools import config_changed
+
+from . import freshness, reasons
+
+
+class Why(DoitCmdBase):
+    """doit why [TASK ...]: which inputs of each output changed since its last build."""
+
+    name = "why"
+    doc_purpose = "say, in words, why outputs would be rebuilt"
+    doc_usage = "[TASK ...]"
+    doc_description = (
+        "For each task named (every task when none is), the inputs that changed since its "
+        "last build: content fields, renderer settings, template and brand files, code, "
+        "library versions, its own files. Up-to-date tasks are named only when asked for."
+    )
+    cmd_options = ()
+
+    def _execute(self, pos_args=None):
+        tasks = {task.name: task for task in self.task_list}
+        unknown = [name for name in pos_args or () if name not in tasks]
+        if unknown:
+            raise InvalidCommand(f"no task named {', '.join(unknown)}; see `doit list --all`")
+        named = bool(pos_args)
+        chosen = pos_args or [name for name, task in tasks.items() if task.actions]
+        root = Path.cwd()  # doit runs in the folder of dodo.py
+        stale = 0
+        for name in chosen:
+            lines = self.explain(tasks[name], tasks, root)
+            if lines:
+                stale += 1
+                for line in lines:
+                    self.outstream.write(f"{name}: {line}\n")
+            elif named:
+                self.outstream.write(f"{name}: up to date\n")
+        if not named:
+            self.outstream.write(f"{stale} of {len(chosen)} tasks would run\n")
+        return 0
+
+    def explain(self, task, tasks: dict, root: Path) -> list[str]:
+        status = self.dep_manager.get_status(task, tasks, get_log=True)
+        if status.status == "up-to-date":
+            return []
+        values = self.dep_manager.get_values(task.name)
+        if not values:
+            return ["never built (no record of a build)"]
+        lines = []
+        for check, _args, _ in status.reasons.get("uptodate_false", []):
+            if isinstance(check, config_changed):
+                lines += self.inputs(root, values.get("_config_changed"), check.config)
+            elif check is freshness.unchanged:
+                lines += freshness.changes(task.targets, values, str(root))
+        words = {"missing_target": "is missing", "changed_file_dep": "changed",
+                 "missing_file_dep": "is missing (an input)",
+                 "added_file_dep": "is a new input",
+                 "removed_file_dep": "is no input any more"}  # fmt: skip
+        for reason, said in words.items():
+            lines += [f"{path} {said}" for path in status.reasons.get(reason, [])]
+        if status.reasons.get("checker_changed"):
+            lines.append("doit's file checker changed")
+        return list(dict.fromkeys(lines)) or ["its record is out of date"]
+
+    @staticmethod
+    def inputs(root: Path, before: str | None, now: str) -> list[str]:
+        old, new = reasons.recall(root, before) if before else None, reasons.recall(root, now)
+        if old is None or new is None:
+            return ["its inputs changed (what was built before is no longer known)"]
+        return reasons.differences(old, new) or ["its inputs changed"]
