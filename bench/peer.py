@@ -30,7 +30,7 @@ from campaignkit.families.leaflet.render import render_leaflet
 from campaignkit.families.social.plan import SOCIAL
 from campaignkit.families.social.render import render_card
 from campaignkit.render.fetch import VIRTUAL_ROOT
-from campaignkit.render.html import fill_template
+from campaignkit.render.html import fill_template, template_chain
 from campaignkit.render.pdf import lay_out
 
 REPO = Path(__file__).resolve().parents[1]
@@ -70,8 +70,10 @@ def main() -> None:
         data = brand.model_dump()
         leaflet = next(o for o in outputs if o.step == LEAFLET and o.name == "brussels-fr")
         card = next(o for o in outputs if o.step == SOCIAL and o.params.size == "square")
-        leaflet_job = make_job(root, data, leaflet, LEAFLET, [])
-        card_job = make_job(root, data, card, SOCIAL, [])
+        brand_files = ["brand/brand.yaml", *(f"brand/{rel}" for rel in brand.files())]
+        chain = [f"templates/{n}" for n in template_chain(root / "templates", leaflet.template)]
+        leaflet_job = make_job(root, data, leaflet, LEAFLET, chain + brand_files)
+        card_job = make_job(root, data, card, SOCIAL, brand_files)
         results = {
             "leaflet: doit action": timed(args.repeat, lambda: render_leaflet(leaflet_job)),
             "leaflet: WeasyPrint layout + PDF": timed(

@@ -15,6 +15,8 @@ import zlib
 from contextlib import closing, suppress
 from pathlib import Path
 
+from .snapshot import roomy
+
 FILE = "build/.inputs.db"
 #: What each part of a task's inputs is called when it changed.
 PARTS = {"content": "content", "params": "renderer setting", "files": "file", "code": "code",
@@ -50,11 +52,13 @@ def _open(root: Path) -> sqlite3.Connection:
 def remember(root: Path, inputs: dict[str, dict]) -> None:
     """Keep the flattened inputs of each digest not kept yet ({digest: inputs}). Best
     effort: without room or a writable build/, `doit why` knows less, the build is the same."""
+    if not roomy(root / "build", 0):
+        return
     with suppress(sqlite3.Error, OSError), closing(_open(root)) as conn:
         known = {row[0] for row in conn.execute("select digest from inputs")}
         rows = [(digest, zlib.compress(json.dumps(flatten(value), ensure_ascii=False).encode()))
                 for digest, value in inputs.items() if digest not in known]  # fmt: skip
-        if rows:
+        if rows and roomy(root / "build", sum(len(data) for _, data in rows)):
             with conn:
                 conn.executemany("insert or replace into inputs values (?, ?)", rows)
 

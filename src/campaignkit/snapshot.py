@@ -121,7 +121,25 @@ def save(root: Path, code: Path, then: Facts, graph: Graph) -> None:
         blob = pickle.dumps(data, protocol=pickle.HIGHEST_PROTOCOL)
     except (pickle.PicklingError, AttributeError, TypeError):
         return  # a stand-in action (a test's) that cannot be pickled: plan every run
+    if not roomy(root / "build", len(blob)):
+        (root / FILE).unlink(missing_ok=True)  # the outputs need the room: plan every run
+        return
     try:
         atomic.write_bytes(root / FILE, blob)
     except (OSError, DiskFull):
         (root / FILE).unlink(missing_ok=True)  # no room: the next run plans again
+
+
+#: Room left free besides what a helper file (this snapshot, `doit why`'s inputs) takes:
+#: on a nearly full disk the outputs get the room, and these are not written.
+HEADROOM = 64 * 2**20
+
+
+def roomy(folder: Path, size: int) -> bool:
+    """Whether `folder`'s disk has room for `size` bytes, four times over, and the headroom."""
+    while not folder.is_dir() and folder != folder.parent:
+        folder = folder.parent  # build/ may not be made yet
+    try:
+        return shutil.disk_usage(folder).free > 4 * size + HEADROOM
+    except OSError:
+        return False
