@@ -153,6 +153,27 @@ def test_doits_own_sqlite3_backend_commits_only_at_the_end(tmp_path):
     assert recorded(db) == {"leaflet:a"}
 
 
+def test_records_are_read_in_one_query_and_a_removed_one_stays_removed(tmp_path):
+    """A run asks for nearly every record: the first question reads them all at once."""
+    db = tmp_path / "state.db"
+    dep = Dependency(RecordingSqliteDB, str(db), checker_cls=MD5Checker, codec_cls=JSONCodec)
+    for name in ("leaflet:a", "leaflet:b", "leaflet:c"):
+        save(dep, name, [])
+    dep.close()
+    again = Dependency(RecordingSqliteDB, str(db), checker_cls=MD5Checker, codec_cls=JSONCodec)
+    queries: list[str] = []
+    again.backend._conn.set_trace_callback(queries.append)  # the connection doit opened
+    again.remove_success(Task("leaflet:b", None))  # forgotten before it was ever read
+    assert again.get_values("leaflet:a") == {"sha256": {"build/leaflet:a": "0" * 64}}
+    assert again.get_values("leaflet:c") == {"sha256": {"build/leaflet:c": "0" * 64}}
+    assert again.get_values("leaflet:b") == {}
+    assert again.get_values("leaflet:never") == {}
+    assert [query for query in queries if query.startswith("select")] == [
+        "select task_id, task_data from doit"]  # fmt: skip
+    again.close()
+    assert recorded(db) == {"leaflet:a", "leaflet:c"}
+
+
 PROBE = '''\
 """Task probe:b runs after probe:a and writes which probe tasks the state file holds."""
 import sqlite3

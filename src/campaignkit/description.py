@@ -13,7 +13,6 @@ from importlib.metadata import version
 from pathlib import Path
 
 from doit.exceptions import InvalidDodoFile
-from doit.tools import config_changed
 
 from . import freshness, reasons, shards
 from .brand import Brand, load_brand
@@ -61,7 +60,7 @@ def graph(root: Path, families: tuple[Family, ...], code: Path, perform: Callabl
         "basename": "sweep",
         "doc": "Removes built files no output owns any more (a city, language or size removed).",
         "actions": [(sweep, [str(root), folders, owned])],
-        "uptodate": [config_changed(freshness.fingerprint({"folders": folders, "owned": owned}))],
+        "uptodate": [freshness.Shown(freshness.fingerprint({"folders": folders, "owned": owned}))],
         "verbosity": 0,
     }
     notices = [notice for family in families for notice in family.notices(found, planned)]
@@ -233,6 +232,6 @@ def describe(root: Path, brand: Brand, planned: list[Output], step: Step, code: 
             ],
             "targets": out.targets,
             "file_dep": list(out.needs),
-            "uptodate": [config_changed(digest), (freshness.unchanged, [str(root)])],
+            "uptodate": [freshness.Shown(digest), (freshness.unchanged, [str(root)])],
             "clean": True,
         }

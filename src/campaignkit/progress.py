@@ -136,4 +136,5 @@ class Reporter(ConsoleReporter):
             seen.add(name)
             todo += tasks[name].task_dep
             todo += tasks[name].setup_tasks
-        return sorted(name for name in seen if tasks[name].actions)
+        # a group has no actions of its own (`actions` would make every task's action objects)
+        return sorted(name for name in seen if not tasks[name].has_subtask)

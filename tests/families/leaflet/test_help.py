@@ -1,6 +1,7 @@
 """The national help leaflet, and leaflets right to left (Dari), read back from their PDFs."""
 
 import io
+import itertools
 
 import pypdfium2
 import pytest
@@ -181,4 +182,26 @@ def test_web_addresses_stay_on_one_line_left_to_right(built, name):
         assert max(box[1] for box in boxes) - min(box[1] for box in boxes) < 1, site  # one line
         lefts = [box[0] for box in boxes]
         assert lefts == sorted(lefts), site  # drawn left to right inside the line
+    pdf.close()
+
+
+@pytest.mark.parametrize("lang", ["en", "prs"])
+def test_the_centres_stand_one_under_the_other_without_overlapping(built, lang):
+    """Each centre's name and site take their own lines on the back (a flex column whose
+    items could shrink to nothing would draw them over each other, every word still in the
+    text layer)."""
+    aid = where_to_get_help(load_campaign(built), lang)
+    pdf = pypdfium2.PdfDocument(built / f"build/leaflets/help-{lang}.pdf")
+    textpage = pdf[1].get_textpage()
+    spans = []  # (bottom, top) of each centre's name and site, in page points
+    for centre in aid.centres:
+        for said in (centre.name, centre.site):
+            found = textpage.search(said, match_case=True).get_next()
+            assert found is not None, said
+            start, count = found
+            boxes = [textpage.get_charbox(index) for index in range(start, start + count)]
+            spans.append((min(box[1] for box in boxes), max(box[3] for box in boxes)))
+    spans.sort(reverse=True)  # top of the page first
+    for (bottom, _), (_, top) in itertools.pairwise(spans):
+        assert top < bottom, f"two centres' lines overlap on help-{lang}: {spans}"
     pdf.close()

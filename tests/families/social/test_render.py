@@ -469,3 +469,25 @@ def test_a_dari_text_with_a_character_its_font_lacks_fails_naming_it(tmp_path):
         "replace the character or add a font that has it to brand/brand.yaml"
     ]
     assert not (tmp_path / "t.png").exists()
+
+
+@pytest.mark.parametrize("size", [(1080, 1080), (1080, 1350), (1080, 1920), (1200, 628),
+                                  (1600, 900)])  # fmt: skip
+def test_the_light_is_blurred_within_four_percent_of_a_full_size_gaussian(size):
+    """The glow is blurred at a quarter of its size and scaled back (3 x faster): on a beam
+    and a pool like a card's, at every card size, no pixel is more than 4 % off the
+    full-size blur."""
+    from PIL import ImageDraw, ImageFilter
+
+    from campaignkit.families.social.render import blurred
+
+    (w, h) = size
+    glow = Image.new("L", size, 0)
+    pen = ImageDraw.Draw(glow)
+    pen.polygon([(w * 0.55, 0), (w * 0.83, 0), (w * 0.48, h * 0.8), (w * 0.17, h * 0.8)],
+                fill=191)  # fmt: skip
+    pen.ellipse((w * 0.14, h * 0.77, w * 0.52, h * 0.89), fill=255)
+    exact = glow.filter(ImageFilter.GaussianBlur(10))
+    fast = blurred(glow.copy(), 10)
+    assert fast.size == glow.size and fast.mode == "L"
+    assert ImageChops.difference(exact, fast).getextrema()[1] <= 255 * 0.04
