@@ -64,8 +64,7 @@ def unchanged(task, values: dict, root: str) -> bool:
     return not changes(task.targets, values, root, every=False)
 
 
-unchanged.__signature__ = inspect.Signature([*CHECK.parameters.values(), inspect.Parameter(
-    "root", inspect.Parameter.POSITIONAL_OR_KEYWORD)])  # fmt: skip
+unchanged.__signature__ = inspect.signature(unchanged)  # worked out once, kept
 
 
 def changes(targets: list[str], values: dict, root: str, every: bool = True) -> list[str]:
