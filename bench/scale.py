@@ -2,9 +2,10 @@
 
 For each N (default 0, 100, 300) a copy of the campaign gets N more cities (one stand each,
 languages cycling fr / nl / de / fr+nl) in a temporary folder, and this prints: `doit list
---all`, a full build serial and with `-n 2 -P process`, a no-op, a one-city edit, a
-translation edit (one Dutch sentence), the cost per task, the peak memory and the size of
-build/, then the ratios the targets are about (README, "Scale").
+--all`, a full build serial and with `-n 2 -P process`, then a no-op, a one-city edit and a
+translation edit (one Dutch sentence), each serial and with `-n 2 -P process`; the cost per
+task, the peak memory of the -n 2 build (RSS and PSS: its workers share pages) and the size
+of build/, then the ratios the targets are about (README, "Scale").
 
 The package's code is copied into the temporary folder first, so editing src/ while this
 runs changes neither its figures nor its builds.
@@ -29,6 +30,7 @@ from pathlib import Path
 REPO = Path(__file__).resolve().parents[1]
 LANGUAGES = (["fr"], ["nl"], ["de"], ["fr", "nl"])
 #: One sentence a translator fixes: the Dutch call to wear the heart, '.' and '!' in turn.
+PARALLEL = ("-n", "2", "-P", "process")
 CALL = "solidariteit met de slachtoffers van mensenhandel te tonen."
 
 
@@ -37,6 +39,7 @@ class Run:
     seconds: float
     peak_mb: float  # the largest sum of RSS over doit and its workers, sampled
     process_mb: float  # the largest RSS of one of them
+    pss_mb: float  # the largest sum of their PSS
     output: str = ""
 
 
@@ -48,13 +51,15 @@ class Figures:
     ran: dict[str, int] = field(default_factory=dict)  # tasks executed by each edit
     peak_mb: float = 0.0
     process_mb: float = 0.0
+    pss_mb: float = 0.0
     size_mb: float = 0.0
     files: int = 0
 
 
-def tree_rss(pid: int) -> tuple[int, int]:
-    """Resident bytes of `pid` and all its descendants, from /proc: their sum and the
-    largest process's."""
+def tree_memory(pid: int) -> tuple[int, int, int]:
+    """Memory of `pid` and all its descendants, from /proc: the sum of their RSS, the
+    largest one's RSS, and the sum of their PSS (each page shared by k of them counted 1/k:
+    forked workers share the graph doit loaded, which an RSS sum counts once per process)."""
     children: dict[int, list[int]] = {}
     rss: dict[int, int] = {}
     for entry in Path("/proc").iterdir():
@@ -68,13 +73,23 @@ def tree_rss(pid: int) -> tuple[int, int]:
         child = int(entry.name)
         children.setdefault(int(fields.get("PPid", "0").strip()), []).append(child)
         rss[child] = int(fields.get("VmRSS", "0 kB").split()[0]) * 1024
-    total, largest, todo = 0, 0, [pid]
+    total, largest, proportional, todo = 0, 0, 0, [pid]
     while todo:
         here = todo.pop()
         total += rss.get(here, 0)
         largest = max(largest, rss.get(here, 0))
+        proportional += pss(here)
         todo += children.get(here, [])
-    return total, largest
+    return total, largest, proportional
+
+
+def pss(pid: int) -> int:
+    try:
+        rollup = Path(f"/proc/{pid}/smaps_rollup").read_text()
+    except OSError:
+        return 0
+    return next((int(line.split()[1]) * 1024 for line in rollup.splitlines()
+                 if line.startswith("Pss:")), 0)  # fmt: skip
 
 
 def doit(root: Path, *args: str, env: dict[str, str], sample: bool = False) -> Run:
@@ -83,10 +98,10 @@ def doit(root: Path, *args: str, env: dict[str, str], sample: bool = False) -> R
         start = time.perf_counter()
         process = subprocess.Popen([sys.executable, "-m", "doit", *args], cwd=root, env=env,
                                    stdout=log, stderr=subprocess.STDOUT)  # fmt: skip
-        peak = largest = 0
+        peak = largest = shared = 0
         while sample and process.poll() is None:
-            total, one = tree_rss(process.pid)
-            peak, largest = max(peak, total), max(largest, one)
+            total, one, proportional = tree_memory(process.pid)
+            peak, largest, shared = max(peak, total), max(largest, one), max(shared, proportional)
             time.sleep(0.2)
         process.wait()
         seconds = time.perf_counter() - start
@@ -94,7 +109,7 @@ def doit(root: Path, *args: str, env: dict[str, str], sample: bool = False) -> R
         output = log.read()
     if process.returncode:
         sys.exit(f"bench: doit {' '.join(args)} failed in {root}:\n{output[-3000:]}")
-    return Run(seconds, peak / 2**20, largest / 2**20, output)
+    return Run(seconds, peak / 2**20, largest / 2**20, shared / 2**20, output)
 
 
 def executed(output: str) -> int:
@@ -138,9 +153,9 @@ def measure(base: Path, cities: int, repeat: int, serial: bool, edits: int) -> F
     if serial:
         figures.results["full build, serial"] = doit(root, env=env).seconds
         shutil.rmtree(root / "build")
-    full = doit(root, "-n", "2", "-P", "process", env=env, sample=True)
+    full = doit(root, *PARALLEL, env=env, sample=True)
     figures.results["full build, -n 2"] = full.seconds
-    figures.peak_mb, figures.process_mb = full.peak_mb, full.process_mb
+    figures.peak_mb, figures.process_mb, figures.pss_mb = full.peak_mb, full.process_mb, full.pss_mb
     built = [path for path in (root / "build").rglob("*") if path.is_file()]
     figures.files = len(built)
     figures.size_mb = sum(path.stat().st_size for path in built) / 2**20
@@ -148,18 +163,23 @@ def measure(base: Path, cities: int, repeat: int, serial: bool, edits: int) -> F
     city = root / "content/cities/liege.yaml"
     campaign = root / "content/campaign.yaml"
 
-    def edit(path: Path, old: str, new: str, label: str):
+    median("no-op, -n 2", lambda: doit(root, *PARALLEL, env=env).seconds)
+
+    def edit(path: Path, old: str, new: str, label: str, *options: str):
         def step() -> float:
             toggle(path, old, new)
-            run = doit(root, "--verbosity", "2", env=env)
+            run = doit(root, "--verbosity", "2", *options, env=env)
             figures.ran[label] = executed(run.output)
             return run.seconds
 
         return step
 
-    median("one-city edit",
-           edit(city, "[PAG-ASA, Sürya]", "[Sürya, PAG-ASA]", "one-city edit"), edits)  # fmt: skip
+    organisers = ("[PAG-ASA, Sürya]", "[Sürya, PAG-ASA]")  # swapped on each edit
+    median("one-city edit", edit(city, *organisers, "one-city edit"), edits)
+    median("one-city edit, -n 2", edit(city, *organisers, "one-city edit", *PARALLEL), edits)
     median("translation edit", edit(campaign, CALL, CALL[:-1] + "!", "translation edit"), edits)
+    median("translation edit, -n 2",
+           edit(campaign, CALL, CALL[:-1] + "!", "translation edit", *PARALLEL), edits)  # fmt: skip
     return figures
 
 
@@ -179,6 +199,7 @@ def report(all_figures: list[Figures], repeat: int, edits: int) -> None:
         f"  {'peak RSS, one process (MB)':28}"
         + "".join(f"{f.process_mb:>16.0f}" for f in all_figures)
     )
+    print(f"  {'peak PSS, -n 2, all (MB)':28}" + "".join(f"{f.pss_mb:>16.0f}" for f in all_figures))
     for label in labels:
         print(f"  {label + ' (s)':28}" + "".join(f"{f.results[label]:>16.3f}" for f in all_figures))
     for label in ("one-city edit", "translation edit"):
@@ -191,8 +212,10 @@ def report(all_figures: list[Figures], repeat: int, edits: int) -> None:
         print(f"  {label:28}" + "".join(f"{value(f):>16.3f}" for f in all_figures))
 
     row("no-op / doit list --all", lambda f: f.results["no-op"] / f.results["doit list --all"])
-    row("one-city edit / full -n 2",
-        lambda f: f.results["one-city edit"] / f.results["full build, -n 2"])  # fmt: skip
+    row("no-op -n 2 / doit list --all",
+        lambda f: f.results["no-op, -n 2"] / f.results["doit list --all"])  # fmt: skip
+    row("one-city edit -n 2 / full -n 2",
+        lambda f: f.results["one-city edit, -n 2"] / f.results["full build, -n 2"])  # fmt: skip
     row("ms per task, -n 2", lambda f: 1000 * f.results["full build, -n 2"] / f.tasks)
     if "full build, serial" in all_figures[0].results:
         row("serial / -n 2",

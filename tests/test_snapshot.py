@@ -117,3 +117,45 @@ def test_a_no_op_run_imports_no_family_and_no_renderer(project):
     again = subprocess.run([sys.executable, "-c", probe], cwd=project, capture_output=True,
                            text=True, check=True)  # fmt: skip
     assert again.stdout.splitlines()[-1] == "[]"
+
+
+#: Graphs unpickled since the test began (Opened records itself as it is loaded).
+OPENED: list[str] = []
+
+
+def opened(what: str) -> str:
+    OPENED.append(what)
+    return what
+
+
+class Opened:
+    """A notice that says when a snapshot's graph is unpickled."""
+
+    def __reduce__(self):
+        return (opened, ("graph",))
+
+
+def test_after_an_edit_the_graph_is_not_even_loaded(project):
+    """The file holds what the plan read, then the graph: an edit is found from the first."""
+    old(project)
+    then = snapshot.facts(project, PACKAGE, SETTING)
+    snapshot.save(project, PACKAGE, then, snapshot.Graph(
+        steps=[], tasks={}, sweep={}, default_tasks=[], notices=[Opened()]))  # fmt: skip
+    OPENED.clear()
+    assert reused(project) and OPENED == ["graph"]
+    OPENED.clear()
+    edit(project / "content/cities/liege.yaml", "[PAG-ASA, Sürya]", "[Sürya, PAG-ASA]")
+    assert not reused(project) and OPENED == []
+
+
+def test_a_file_saved_in_the_working_folder_is_no_installed_package(project, monkeypatch):
+    """sys.path[0] is the working folder under `python -m doit` (the project) and the
+    script's under a profiler: a file saved there says nothing about installed packages."""
+    monkeypatch.setattr(sys, "path", [str(project), *sys.path[1:]])
+    old(project)
+    saved(project)
+    (project / "notes.txt").write_text("the project folder's time changes")
+    os.utime(project, ns=(0, project.stat().st_mtime_ns + 10**9))
+    assert reused(project)
+    monkeypatch.setattr(sys, "path", [*sys.path, str(project / "content")])
+    assert not reused(project)  # a folder packages are imported from: as installing one

@@ -75,3 +75,18 @@ def test_empty_file_is_an_empty_mapping(tmp_path):
 def test_dotted_paths():
     assert dotted(("events", 0, "date")) == "events[0].date"
     assert dotted(()) == ""
+
+
+def test_libyaml_reads_every_content_file_as_pyyaml_does(monkeypatch):
+    """Valid files go through libyaml; its data and lines must be PyYAML's exactly."""
+    from pathlib import Path
+
+    from campaignkit import yamlfile
+
+    if yamlfile._FastLoader is yamlfile._Loader:
+        raise AssertionError("this PyYAML has no libyaml: content is read 7 times slower")
+    files = sorted((Path(__file__).parents[1] / "content").rglob("*.yaml"))
+    assert len(files) > 10
+    fast = [read_yaml(path, path.name) for path in files]
+    monkeypatch.setattr(yamlfile, "_FastLoader", yamlfile._Loader)
+    assert [read_yaml(path, path.name) for path in files] == fast

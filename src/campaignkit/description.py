@@ -5,9 +5,11 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
+import hashlib
 import os
 import shutil
 from collections.abc import Callable
+from dataclasses import dataclass
 from functools import lru_cache
 from importlib.metadata import version
 from pathlib import Path
@@ -46,12 +48,16 @@ def graph(root: Path, families: tuple[Family, ...], code: Path, perform: Callabl
     kept = shards.share(planned, gathering, shard)
     files: dict[str, str] = {}  # digests of the templates and brand files, read once a run
     inputs: dict[str, dict] = {}  # each task's inputs by their digest, for `doit why`
+    memo: dict[int, object] = {}  # the steps' outputs share records (a city's, a poster's)
+    digests = Digests(reasons.kept(root), {})  # of the content each job shows
     tasks = {
-        step.name: list(describe(root, brand, kept, step, code, perform, files, inputs))
+        step.name: list(
+            describe(root, brand, kept, step, code, perform, files, inputs, memo, digests)
+        )
         for family in families
         for step in family.steps
     }
-    reasons.remember(root, inputs)
+    reasons.remember(root, inputs, digests.now, digests.before)
     folders = sorted({folder for family in families for folder in family.folders})
     # a shard owns its share; the assemble step (and one machine) every output's files
     mine = kept if shard is not None and shard.index else planned
@@ -136,22 +142,35 @@ def library_versions() -> dict[str, str]:
     return {name: version(name) for name in LIBRARIES}
 
 
+#: Values plain() gives back as they are, by exact type (the bulk of every record).
+LEAVES = frozenset({str, int, float, bool, type(None)})
+#: Each dataclass's field names, looked up once: dataclasses.fields() is slow per call.
+_FIELDS: dict[type, tuple[str, ...]] = {}
+
+
 def plain(value: object, memo: dict[int, object] | None = None) -> object:
     """A family's typed record as plain data, what config_changed digests (as
     dataclasses.asdict, without its deep copies: the records are never changed; a record
     met again, by identity in `memo`, is converted once)."""
+    kind = type(value)
+    if kind in LEAVES:
+        return value
     if memo is not None and id(value) in memo:
         return memo[id(value)]
-    if dataclasses.is_dataclass(value) and not isinstance(value, type):
-        found = {field.name: plain(getattr(value, field.name), memo)
-                 for field in dataclasses.fields(value)}  # fmt: skip
+    names = _FIELDS.get(kind)
+    if names is None and dataclasses.is_dataclass(kind):
+        names = _FIELDS[kind] = tuple(field.name for field in dataclasses.fields(kind))
+    if names is not None:
+        found = {name: plain(getattr(value, name), memo) for name in names}
         if memo is not None:
             memo[id(value)] = found
         return found
+    # leaves inline: most items of a record's lists (lines, paths, names) are strings
     if isinstance(value, dict):
-        return {key: plain(item, memo) for key, item in value.items()}
+        return {key: item if type(item) in LEAVES else plain(item, memo)
+                for key, item in value.items()}  # fmt: skip
     if isinstance(value, (list, tuple)):
-        return [plain(item, memo) for item in value]
+        return [item if type(item) in LEAVES else plain(item, memo) for item in value]
     return value
 
 
@@ -176,13 +195,43 @@ def make_job(root: Path, brand: dict, out: Output, step: Step, deps: list[str]) 
     )
 
 
+#: Bump when what a content digest is made of changes (plain, fingerprint): the digests
+#: kept by earlier plans are then not reused.
+SHOWN_FORMAT = b"campaignkit shown 1\n"
+
+
+@dataclass
+class Digests:
+    """Content digests: those of the last plans by job digest (reasons.Kept), and this one's."""
+
+    before: reasons.Kept
+    now: dict[str, str]
+
+    def shown(self, blob: bytes, out: Output, memo: dict[int, object]) -> str:
+        """The digest of what `out` shows (its context and params), for the job packed as
+        `blob`: the last plan's when the job is the same to the byte (the same values), else
+        worked out from the records made plain (what most of a plan's time went into)."""
+        job = hashlib.sha256(SHOWN_FORMAT + blob).hexdigest()
+        found = self.before.shown.get(job)
+        if found is None:
+            found = freshness.fingerprint(shown_content(out, memo))
+        self.now[job] = found
+        return found
+
+
+def shown_content(out: Output, memo: dict[int, object]) -> dict:
+    return {"content": plain(out.context, memo), "params": plain(out.params, memo)}
+
+
 def describe(root: Path, brand: Brand, planned: list[Output], step: Step, code: Path = PACKAGE,
              perform: Callable | None = None, files: dict[str, str] | None = None,
-             inputs: dict[str, dict] | None = None):  # fmt: skip
+             inputs: dict[str, dict] | None = None, memo: dict[int, object] | None = None,
+             digests: Digests | None = None):  # fmt: skip
     """The doit task dicts of one step of a family. The templates and brand files a task
     reads are inputs by digest (`files`, read once a run for all tasks), not file_dep: doit
     would check each of them again for every task. Each task's inputs go to `inputs`, by
-    their digest."""
+    their digest, unless the last plans kept them (`digests`); `memo` keeps the records
+    made plain, for the other steps of `planned`."""
     from .job import perform as run  # the default; tests pass a stand-in
 
     perform = perform or run
@@ -194,7 +243,8 @@ def describe(root: Path, brand: Brand, planned: list[Output], step: Step, code: 
     code_digests = {path.relative_to(code.parent).as_posix(): freshness.digest(path)
                     for path in closure(module, code)}  # fmt: skip
     chains: dict[str, list[str]] = {}
-    memo: dict[int, object] = {}  # outputs of one poster or card share their records
+    memo = {} if memo is None else memo  # plain records by identity, while `planned` lives
+    digests = Digests(reasons.Kept(), {}) if digests is None else digests
     yield {"basename": step.name, "name": None, "doc": step.doc}
     for out in planned:
         if out.step != step:
@@ -211,23 +261,21 @@ def describe(root: Path, brand: Brand, planned: list[Output], step: Step, code: 
                 files[dep] = freshness.digest(root / dep)
         # Paths relative to the project (doit runs in the folder of dodo.py): a moved or
         # copied checkout, build/ included, is still up to date.
-        job = make_job(root, brand_data, out, step, deps)
+        blob = pack(make_job(root, brand_data, out, step, deps))
         # Exactly one config_changed: the content shown, renderer settings, the files, the
         # code that draws it and the versions of the libraries it uses; by digest, worked
         # out here once (a dict would be serialised again on every run)
-        shown = {"revision": step.revision, "versions": library_versions(),
-                 "code": code_digests, "files": {dep: files[dep] for dep in deps},
-                 "content": plain(out.context, memo),
-                 "params": plain(out.params, memo)}  # fmt: skip
-        digest = freshness.fingerprint(shown)
-        if inputs is not None:
-            inputs[digest] = shown
+        made = {"revision": step.revision, "versions": library_versions(),
+                "code": code_digests, "files": {dep: files[dep] for dep in deps}}  # fmt: skip
+        digest = freshness.fingerprint({**made, "shown": digests.shown(blob, out, memo)})
+        if inputs is not None and digest not in digests.before.digests:
+            inputs[digest] = {**made, **shown_content(out, memo)}
         yield {
             "basename": step.name,
             "name": out.name,
             "doc": out.doc,
             "actions": [
-                (perform, [step.action, pack(job)]),
+                (perform, [step.action, blob]),
                 (freshness.record, [str(root), out.targets]),
             ],
             "targets": out.targets,

@@ -10,6 +10,7 @@ from doit.exceptions import TaskFailed
 
 from .atomic import FULL
 from .errors import DiskFull, UserError
+from .garbage import render_pace
 
 
 @dataclass(frozen=True)
@@ -49,6 +50,7 @@ def perform(action: str, job: Job | bytes) -> TaskFailed | None:
     """doit action: run `action` ('module:function') on `job` (packed or not). A user's
     mistake (content, template, brand, a full disk) fails the output with one line per
     problem, each naming the output; anything else is a bug and keeps its traceback."""
+    render_pace()
     job = unpack(job)
     module, name = action.split(":")
     run = getattr(importlib.import_module(module), name)

@@ -13,6 +13,7 @@ import json
 import sqlite3
 import zlib
 from contextlib import closing, suppress
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from .snapshot import roomy
@@ -46,21 +47,49 @@ def _open(root: Path) -> sqlite3.Connection:
     (root / FILE).parent.mkdir(exist_ok=True)
     conn = sqlite3.connect(root / FILE, timeout=30)
     conn.execute("create table if not exists inputs (digest text primary key, data blob)")
+    conn.execute("create table if not exists shown (job text primary key, digest text)")
     return conn
 
 
-def remember(root: Path, inputs: dict[str, dict]) -> None:
-    """Keep the flattened inputs of each digest not kept yet ({digest: inputs}). Best
-    effort: without room or a writable build/, `doit why` knows less, the build is the same."""
+@dataclass
+class Kept:
+    """What the last plans kept here, for the next one: the digests whose inputs are kept,
+    and the digest of the content each job shows, by the job's own digest (a plan then
+    makes plain only the content of jobs it has not met)."""
+
+    digests: set[str] = field(default_factory=set)
+    shown: dict[str, str] = field(default_factory=dict)
+
+
+def kept(root: Path) -> Kept:
+    """What build/.inputs.db holds; nothing when it is missing or unreadable."""
+    if not (root / FILE).is_file():
+        return Kept()
+    with suppress(sqlite3.Error, OSError), closing(_open(root)) as conn:
+        digests = {row[0] for row in conn.execute("select digest from inputs")}
+        return Kept(digests, dict(conn.execute("select job, digest from shown")))
+    return Kept()
+
+
+def remember(root: Path, inputs: dict[str, dict], shown: dict[str, str] | None = None,
+             before: Kept | None = None) -> None:  # fmt: skip
+    """Keep the flattened inputs of each digest not kept yet ({digest: inputs}), and this
+    plan's content digests by job ({job digest: content digest}, in place of the last
+    plan's). Best effort: without room or a writable build/, `doit why` knows less and the
+    next plan works more, the build is the same."""
     if not roomy(root / "build", 0):
         return
+    before = kept(root) if before is None else before
     with suppress(sqlite3.Error, OSError), closing(_open(root)) as conn:
-        known = {row[0] for row in conn.execute("select digest from inputs")}
         rows = [(digest, zlib.compress(json.dumps(flatten(value), ensure_ascii=False).encode()))
-                for digest, value in inputs.items() if digest not in known]  # fmt: skip
+                for digest, value in inputs.items() if digest not in before.digests]  # fmt: skip
         if rows and roomy(root / "build", sum(len(data) for _, data in rows)):
             with conn:
                 conn.executemany("insert or replace into inputs values (?, ?)", rows)
+        if shown is not None and shown != before.shown and roomy(root / "build", 200 * len(shown)):
+            with conn:  # this plan's jobs only: the table never grows past one plan
+                conn.execute("delete from shown")
+                conn.executemany("insert into shown values (?, ?)", shown.items())
 
 
 def recall(root: Path, digest: str) -> dict[str, str] | None:

@@ -22,7 +22,7 @@ from .errors import DiskFull
 from .freshness import digest
 
 #: Bump when what a snapshot holds changes shape: older snapshots are ignored.
-FORMAT = 1
+FORMAT = 2
 FILE = "build/.plan.pickle"
 #: The folders of the project the plan reads, besides the package's code.
 INPUTS = ("content", "brand", "templates")
@@ -65,7 +65,11 @@ def facts(root: Path, code: Path, setting: dict) -> Facts:
                 stat = path.stat()
                 rel = f"{label}/{path.relative_to(base).as_posix()}"
                 found[rel] = (stat.st_size, stat.st_mtime_ns)
-    installed = {entry: os.stat(entry).st_mtime_ns for entry in sys.path if os.path.isdir(entry)}
+    # Where packages are installed: a folder's time changes when one is added or removed.
+    # Not the script's folder or the working one (sys.path[0]): any file saved there would
+    # plan again (the project folder under `python -m doit`, /tmp under a profiler).
+    found_in = sys.path if sys.flags.safe_path else sys.path[1:]
+    installed = {entry: os.stat(entry).st_mtime_ns for entry in found_in if os.path.isdir(entry)}
     setting = {**setting, "python": sys.version, "installed": installed,
                "epoch": os.environ.get("SOURCE_DATE_EPOCH", "").strip()}  # fmt: skip
     return Facts(setting, found)
@@ -77,30 +81,41 @@ def _path(root: Path, code: Path, rel: str) -> Path:
 
 
 def reuse(root: Path, code: Path, now: Facts) -> Graph | None:
-    """The snapshot's graph if it was described from exactly these inputs, else None."""
+    """The snapshot's graph if it was described from exactly these inputs, else None. The
+    file holds two pickles: what the plan read, then the graph, loaded only when that
+    matches (after an edit, most of the time goes into loading the graph)."""
     try:
         with open(root / FILE, "rb") as handle:
             saved = pickle.load(handle)
-        if saved["format"] != FORMAT or saved["setting"] != now.setting:
-            return None
-        graph, recorded, written = saved["graph"], saved["files"], saved["written"]
+            if saved["format"] != FORMAT or saved["setting"] != now.setting:
+                return None
+            recorded, written = saved["files"], saved["written"]
+            if not fresh(root, code, now, recorded, written):
+                return None
+            graph = pickle.load(handle)
     except (OSError, EOFError, pickle.UnpicklingError, KeyError, AttributeError, ImportError,
             TypeError, ValueError):  # fmt: skip
         return None  # none yet, or from another version of the code: plan again
-    if recorded.keys() != now.files.keys():
-        return None
-    for rel, (size, mtime) in now.files.items():
-        old_size, old_mtime, sha = recorded[rel]
-        if size != old_size:
-            return None
-        if mtime == old_mtime and mtime < written - RACY_NS:
-            continue
-        if digest(_path(root, code, rel)) != sha:
-            return None
     for _name, (commands, found) in graph.programs.items():
         if next((c for c in commands if shutil.which(c)), None) != found:
             return None  # a program was installed or removed: the plan says what it needs
     return graph
+
+
+def fresh(root: Path, code: Path, now: Facts, recorded: dict, written: int) -> bool:
+    """Whether every input file is as recorded: same names, sizes and digests (hashed only
+    where the stat differs or is too close to the snapshot's writing to trust)."""
+    if recorded.keys() != now.files.keys():
+        return False
+    for rel, (size, mtime) in now.files.items():
+        old_size, old_mtime, sha = recorded[rel]
+        if size != old_size:
+            return False
+        if mtime == old_mtime and mtime < written - RACY_NS:
+            continue
+        if digest(_path(root, code, rel)) != sha:
+            return False
+    return True
 
 
 def save(root: Path, code: Path, then: Facts, graph: Graph) -> None:
@@ -115,10 +130,11 @@ def save(root: Path, code: Path, then: Facts, graph: Graph) -> None:
         except OSError:
             same = False
         files[rel] = (size, mtime, digest(path) if same else "")  # '' matches no file
-    data = {"format": FORMAT, "setting": then.setting, "files": files,
-            "written": time.time_ns(), "graph": graph}  # fmt: skip
+    head = {"format": FORMAT, "setting": then.setting, "files": files,
+            "written": time.time_ns()}  # fmt: skip
     try:
-        blob = pickle.dumps(data, protocol=pickle.HIGHEST_PROTOCOL)
+        blob = b"".join(pickle.dumps(part, protocol=pickle.HIGHEST_PROTOCOL)
+                        for part in (head, graph))  # fmt: skip
     except (pickle.PicklingError, AttributeError, TypeError):
         return  # a stand-in action (a test's) that cannot be pickled: plan every run
     if not roomy(root / "build", len(blob)):

@@ -16,6 +16,7 @@ from .atomic import FULL
 from .codedeps import PACKAGE
 from .errors import DiskFull
 from .family import Family
+from .garbage import load_pace
 from .job import perform
 from .progress import Reporter
 from .state import doit_config
@@ -30,6 +31,7 @@ def creators(root: Path, families: tuple[Family, ...] | None = None, code: Path 
     test's own families are never snapshot); `code` is the package's source folder (its
     files are the steps' code dependencies); `shard` ('2/3', 'assemble'; else `doit
     shard=2/3` or CAMPAIGNKIT_SHARD) builds one share of the outputs (campaignkit.shards)."""
+    load_pace()  # until the first action runs (job.perform)
     root = Path(root).resolve()
     config = doit_config(root)
     wrong = None  # said when doit asks for the tasks, as any other problem
