@@ -66,3 +66,20 @@ def test_the_kept_digests_are_this_plans_only(project):
     with sqlite3.connect(project / reasons.FILE) as conn:
         (rows,) = conn.execute("select count(*) from shown").fetchone()
     assert rows == len(first)
+
+
+def test_the_jobs_share_one_brand_so_the_snapshot_holds_it_once_a_step(project):
+    import pickle
+
+    from campaignkit.job import unpack
+
+    graph = description.graph(project, FAMILIES, PACKAGE, perform)
+    tasks = [task for step in graph.tasks.values() for task in step[1:] if "actions" in task]
+    packed = [task["actions"][0][1][1] for task in tasks]
+    brand = unpack(packed[0]).brand
+    assert brand["heart"]["file"] and all(unpack(job).brand == brand for job in packed)
+    # the brand's bytes once per step, not once per task
+    blob = pickle.dumps(graph, protocol=pickle.HIGHEST_PROTOCOL)
+    marker = pickle.dumps(brand, protocol=pickle.HIGHEST_PROTOCOL)[-200:]
+    assert len(tasks) > 300
+    assert blob.count(marker) == len({id(job.brand) for job in packed}) <= len(graph.steps)

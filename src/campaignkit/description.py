@@ -23,7 +23,7 @@ from .codedeps import PACKAGE, closure
 from .content import load_campaign
 from .errors import ContentError, Problem
 from .family import Family, Settings, missing_words
-from .job import Job, pack
+from .job import Job, Packed, pack, pack_brand
 from .output import Output, Step
 from .plan import plan
 from .registry import FAMILIES
@@ -207,11 +207,11 @@ class Digests:
     before: reasons.Kept
     now: dict[str, str]
 
-    def shown(self, blob: bytes, out: Output, memo: dict[int, object]) -> str:
-        """The digest of what `out` shows (its context and params), for the job packed as
-        `blob`: the last plan's when the job is the same to the byte (the same values), else
-        worked out from the records made plain (what most of a plan's time went into)."""
-        job = hashlib.sha256(SHOWN_FORMAT + blob).hexdigest()
+    def shown(self, packed: Packed, out: Output, memo: dict[int, object]) -> str:
+        """The digest of what `out` shows (its context and params), for its job `packed`:
+        the last plan's when the job is the same to the byte (the same values), else worked
+        out from the records made plain (what most of a plan's time went into)."""
+        job = hashlib.sha256(SHOWN_FORMAT + packed.rest).hexdigest()
         found = self.before.shown.get(job)
         if found is None:
             found = freshness.fingerprint(shown_content(out, memo))
@@ -238,6 +238,7 @@ def describe(root: Path, brand: Brand, planned: list[Output], step: Step, code: 
     files = {} if files is None else files
     brand_files = ["brand/brand.yaml", *(f"brand/{rel}" for rel in brand.files())]
     brand_data = brand.model_dump()
+    brand_blob = pack_brand(brand_data)  # one object, shared by every job
     # The code the step's action runs, by digest: checked once per run for all its tasks
     module = step.action.split(":")[0]
     code_digests = {path.relative_to(code.parent).as_posix(): freshness.digest(path)
@@ -261,13 +262,13 @@ def describe(root: Path, brand: Brand, planned: list[Output], step: Step, code: 
                 files[dep] = freshness.digest(root / dep)
         # Paths relative to the project (doit runs in the folder of dodo.py): a moved or
         # copied checkout, build/ included, is still up to date.
-        blob = pack(make_job(root, brand_data, out, step, deps))
+        packed = pack(make_job(root, brand_data, out, step, deps), brand_blob)
         # Exactly one config_changed: the content shown, renderer settings, the files, the
         # code that draws it and the versions of the libraries it uses; by digest, worked
         # out here once (a dict would be serialised again on every run)
         made = {"revision": step.revision, "versions": library_versions(),
                 "code": code_digests, "files": {dep: files[dep] for dep in deps}}  # fmt: skip
-        digest = freshness.fingerprint({**made, "shown": digests.shown(blob, out, memo)})
+        digest = freshness.fingerprint({**made, "shown": digests.shown(packed, out, memo)})
         if inputs is not None and digest not in digests.before.digests:
             inputs[digest] = {**made, **shown_content(out, memo)}
         yield {
@@ -275,7 +276,7 @@ def describe(root: Path, brand: Brand, planned: list[Output], step: Step, code: 
             "name": out.name,
             "doc": out.doc,
             "actions": [
-                (perform, [step.action, blob]),
+                (perform, [step.action, packed]),
                 (freshness.record, [str(root), out.targets]),
             ],
             "targets": out.targets,
