@@ -4,8 +4,8 @@ A copy of the embedded campaign is built by `campaignkit watch` (in-process, as 
 runs it), then the leaflet's CSS is saved --edits times, changing its first navy to blue and
 back. For each save this prints the seconds until the gallery's page is told to reload with
 the new leaflet thumbnails (the previews and the PDFs they are made from built first), until
-the page has reloaded in Chromium and shows them (when Playwright and Chromium are here; the
-page asks every half second), and until the rest of the build is done.
+the page has reloaded in Chromium (when Playwright and Chromium are here; the page asks every
+half second), and until the rest of the build is done.
 
     .venv/bin/python bench/watch.py [--edits 3] [--jobs 2] [--browser /usr/bin/chromium]
 """
@@ -80,6 +80,9 @@ def main() -> None:
                 version, before = status.version, thumb.read_bytes()
                 finished = sum(1 for line in lines if "rebuilt in" in line)
                 if page:
+                    page.reload()  # settled: the last build's own reloads are behind it
+                    page.wait_for_load_state()
+                    time.sleep(0.6)  # its first question to the server, which it compares with
                     page.evaluate("window.unreloaded = true")
                 saved = time.monotonic()
                 css.write_text(css.read_text().replace(old, new, 1))

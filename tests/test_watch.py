@@ -61,6 +61,25 @@ def test_the_server_adds_the_reloading_script_to_pages_only(tmp_path):
         server.server_close()
 
 
+def test_a_browser_gone_in_the_middle_of_an_answer_prints_nothing(tmp_path, capsys):
+    server = watch.serve(tmp_path, 0, watch.Status())
+    try:
+        for error in (BrokenPipeError(32, "Broken pipe"), ConnectionResetError(104, "reset")):
+            try:
+                raise error
+            except ConnectionError:
+                server.handle_error(None, ("127.0.0.1", 1))
+        assert capsys.readouterr().err == ""
+        try:
+            raise ValueError("a bug")
+        except ValueError:
+            server.handle_error(None, ("127.0.0.1", 1))
+        assert "ValueError: a bug" in capsys.readouterr().err  # a bug keeps its traceback
+    finally:
+        server.shutdown()
+        server.server_close()
+
+
 @pytest.fixture
 def watching(tmp_path):
     """campaignkit watch on a two-city project, building its leaflets, in a thread."""
@@ -134,7 +153,8 @@ def test_a_css_edit_reloads_the_gallery_with_the_new_previews(tmp_path):
             )
             page.evaluate("window.unreloaded = true")
             css = root / "templates/leaflet/leaflet.css.j2"
-            css.write_text(css.read_text().replace("{{ col.navy }}", "#7A1F1F", 1))
+            # a brand colour: press leaflets refuse any other, and the rebuild goes on to them
+            css.write_text(css.read_text().replace("{{ col.navy }}", "{{ col.blue }}", 1))
             page.wait_for_function("window.unreloaded === undefined", timeout=60_000)
             page.wait_for_load_state()
             tile = page.locator(f"img[src$='{thumb}']")

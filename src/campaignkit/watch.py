@@ -113,10 +113,21 @@ class Handler(SimpleHTTPRequestHandler):
         pass  # the terminal is for builds
 
 
+class Server(ThreadingHTTPServer):
+    """The local server. A browser that goes away in the middle of an answer (the page
+    reloading while it asks for the status) is no error to print in the build's terminal."""
+
+    daemon_threads = True
+
+    def handle_error(self, request, client_address):
+        if not isinstance(sys.exc_info()[1], ConnectionError):
+            super().handle_error(request, client_address)
+
+
 def serve(root: Path, port: int, status: Status) -> ThreadingHTTPServer:
     """The local server for build/ (the gallery at /), in a thread of its own."""
     handler = partial(Handler, directory=str(root / "build"), status=status)
-    server = ThreadingHTTPServer(("127.0.0.1", port), handler)
+    server = Server(("127.0.0.1", port), handler)
     threading.Thread(target=server.serve_forever, daemon=True).start()
     return server
 
