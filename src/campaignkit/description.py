@@ -19,7 +19,7 @@ from doit.exceptions import InvalidDodoFile
 from . import freshness, reasons, shards
 from .brand import Brand, load_brand
 from .characters import missing_glyphs
-from .codedeps import PACKAGE, closure
+from .codedeps import closure
 from .content import load_campaign
 from .errors import ContentError, Problem
 from .family import Family, Settings, missing_words
@@ -223,19 +223,14 @@ def shown_content(out: Output, memo: dict[int, object]) -> dict:
     return {"content": plain(out.context, memo), "params": plain(out.params, memo)}
 
 
-def describe(root: Path, brand: Brand, planned: list[Output], step: Step, code: Path = PACKAGE,
-             perform: Callable | None = None, files: dict[str, str] | None = None,
-             inputs: dict[str, dict] | None = None, memo: dict[int, object] | None = None,
-             digests: Digests | None = None):  # fmt: skip
+def describe(root: Path, brand: Brand, planned: list[Output], step: Step, code: Path,
+             perform: Callable, files: dict[str, str], inputs: dict[str, dict],
+             memo: dict[int, object], digests: Digests):  # fmt: skip
     """The doit task dicts of one step of a family. The templates and brand files a task
     reads are inputs by digest (`files`, read once a run for all tasks), not file_dep: doit
     would check each of them again for every task. Each task's inputs go to `inputs`, by
     their digest, unless the last plans kept them (`digests`); `memo` keeps the records
     made plain, for the other steps of `planned`."""
-    from .job import perform as run  # the default; tests pass a stand-in
-
-    perform = perform or run
-    files = {} if files is None else files
     brand_files = ["brand/brand.yaml", *(f"brand/{rel}" for rel in brand.files())]
     brand_data = brand.model_dump()
     brand_blob = pack_brand(brand_data)  # one object, shared by every job
@@ -244,8 +239,6 @@ def describe(root: Path, brand: Brand, planned: list[Output], step: Step, code: 
     code_digests = {path.relative_to(code.parent).as_posix(): freshness.digest(path)
                     for path in closure(module, code)}  # fmt: skip
     chains: dict[str, list[str]] = {}
-    memo = {} if memo is None else memo  # plain records by identity, while `planned` lives
-    digests = Digests(reasons.Kept(), {}) if digests is None else digests
     yield {"basename": step.name, "name": None, "doc": step.doc}
     for out in planned:
         if out.step != step:
@@ -269,7 +262,7 @@ def describe(root: Path, brand: Brand, planned: list[Output], step: Step, code: 
         made = {"revision": step.revision, "versions": library_versions(),
                 "code": code_digests, "files": {dep: files[dep] for dep in deps}}  # fmt: skip
         digest = freshness.fingerprint({**made, "shown": digests.shown(packed, out, memo)})
-        if inputs is not None and digest not in digests.before.digests:
+        if digest not in digests.before.digests:
             inputs[digest] = {**made, **shown_content(out, memo)}
         yield {
             "basename": step.name,

@@ -46,11 +46,10 @@ class Packed:
     rest: bytes  # the job with an empty brand
 
 
-def pack(job: Job, brand: bytes | None = None) -> Packed:
+def pack(job: Job, brand: bytes) -> Packed:
     """`job` as bytes: the task graph's snapshot then holds no family's records, and a run
     that reuses it imports no family (campaignkit.snapshot). `brand` is `job.brand` packed
     (by pack_brand), shared by the jobs of a run."""
-    brand = pack_brand(job.brand) if brand is None else brand
     rest = pickle.dumps(replace(job, brand={}), protocol=pickle.HIGHEST_PROTOCOL)
     return Packed(brand, rest)
 

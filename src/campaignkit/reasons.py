@@ -71,22 +71,20 @@ def kept(root: Path) -> Kept:
     return Kept()
 
 
-def remember(root: Path, inputs: dict[str, dict], shown: dict[str, str] | None = None,
-             before: Kept | None = None) -> None:  # fmt: skip
+def remember(root: Path, inputs: dict[str, dict], shown: dict[str, str], before: Kept) -> None:
     """Keep the flattened inputs of each digest not kept yet ({digest: inputs}), and this
     plan's content digests by job ({job digest: content digest}, in place of the last
     plan's). Best effort: without room or a writable build/, `doit why` knows less and the
     next plan works more, the build is the same."""
     if not roomy(root / "build", 0):
         return
-    before = kept(root) if before is None else before
     with suppress(sqlite3.Error, OSError), closing(_open(root)) as conn:
         rows = [(digest, zlib.compress(json.dumps(flatten(value), ensure_ascii=False).encode()))
                 for digest, value in inputs.items() if digest not in before.digests]  # fmt: skip
         if rows and roomy(root / "build", sum(len(data) for _, data in rows)):
             with conn:
                 conn.executemany("insert or replace into inputs values (?, ?)", rows)
-        if shown is not None and shown != before.shown and roomy(root / "build", 200 * len(shown)):
+        if shown != before.shown and roomy(root / "build", 200 * len(shown)):
             with conn:  # this plan's jobs only: the table never grows past one plan
                 conn.execute("delete from shown")
                 conn.executemany("insert into shown values (?, ?)", shown.items())
