@@ -73,7 +73,7 @@ EXPECTED = {
     **dict.fromkeys(["aid.py", "characters.py", "codedeps.py", "content.py", "family.py", "freshness.py",
                      "job.py", "lock.py", "output.py", "plan.py", "registry.py", "state.py",
                      "sweep.py", "tasks.py", "description.py", "snapshot.py", "shards.py",
-                     "commands.py", "progress.py", "reasons.py", "watch.py", "garbage.py",
+                     "commands.py", "progress.py", "reasons.py", "watch.py", "garbage.py", "settled.py",
                      "families/leaflet/plan.py",
                      "families/poster/plan.py", "families/social/plan.py",
                      "families/deck/plan.py", "families/pack/plan.py",

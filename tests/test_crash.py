@@ -49,7 +49,7 @@ def test_a_build_killed_at_a_random_moment_recovers(tmp_path, kill, jobs, seed):
     assert finished.returncode == 0, finished.stderr
     files = sorted(path for path in (root / "build").rglob("*") if path.is_file())
     for path in files:
-        if path.name in (".doit.db", ".lock", ".plan.pickle", ".inputs.db"):
+        if path.name in (".doit.db", ".lock", ".plan.pickle", ".inputs.db", ".settled.pickle"):
             continue
         assert not path.name.startswith("."), f"temporary file left: {path}"
         opens(path)

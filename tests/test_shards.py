@@ -15,7 +15,8 @@ from campaignkit.description import load
 from campaignkit.registry import FAMILIES
 
 #: doit's and campaignkit's state: each machine has its own
-STATE = {".doit.db", ".doit.db-wal", ".doit.db-shm", ".lock", ".plan.pickle", ".inputs.db"}
+STATE = {".doit.db", ".doit.db-wal", ".doit.db-shm", ".lock", ".plan.pickle", ".inputs.db",
+         ".settled.pickle"}  # fmt: skip
 
 
 def gathering():

@@ -60,7 +60,8 @@ def failures(console: str) -> list[tuple[str, str, list[str]]]:
     return found
 
 
-STATE_FILES = {".doit.db", ".doit.db-wal", ".doit.db-shm", ".lock", ".plan.pickle", ".inputs.db"}
+STATE_FILES = {".doit.db", ".doit.db-wal", ".doit.db-shm", ".lock", ".plan.pickle", ".inputs.db",
+               ".settled.pickle"}  # fmt: skip
 
 
 def check_build(build: Path) -> list[Path]:

@@ -1,14 +1,80 @@
-"""doit commands campaignkit adds (entry-point group doit.COMMAND): `doit why`."""
+"""doit commands campaignkit adds or extends (entry-point group doit.COMMAND): `doit why`,
+and doit's `run` answering a no-op at once."""
 
 from __future__ import annotations
 
+from contextlib import nullcontext
 from pathlib import Path
 
+from doit import cmd_run
 from doit.cmd_base import DoitCmdBase
 from doit.exceptions import InvalidCommand
 from doit.tools import config_changed
 
-from . import freshness, reasons
+from . import freshness, reasons, settled
+from .state import RecordingSqliteDB
+
+
+class Run(cmd_run.Run):
+    """doit's run. When nothing changed since the last run that left every task it reached
+    up to date (campaignkit.settled), the reporter is told each task is up to date without
+    doit checking them one by one; any other run is doit's own, sealed when it ends well."""
+
+    def _execute(
+        self,
+        outfile,
+        verbosity=None,
+        always=False,
+        continue_=False,
+        reporter="console",
+        num_process=0,
+        par_type="process",
+        single=False,
+        auto_delayed_regex=False,
+        force_verbosity=False,
+        failure_verbosity=0,
+        pdb=False,
+    ):  # doit passes the options this signature names
+        backend = self.dep_manager.backend
+        tasks = {task.name: task for task in self.task_list}
+        # no selection and no default tasks: doit runs every task, in their order
+        selected = list(tasks) if self.sel_tasks is None else list(self.sel_tasks)
+        digest = None
+        if (isinstance(backend, RecordingSqliteDB) and not single
+                and all(name in tasks for name in selected)):  # fmt: skip
+            names = settled.order(tasks, selected)  # names only: no targets, options
+            digest = settled.token(tasks, names, self.dep_manager.checker)
+        if digest and not always and settled.holds(backend.name, digest):
+            return self._answer(tasks, selected, names, outfile, reporter, failure_verbosity)
+        if isinstance(backend, RecordingSqliteDB):
+            settled.forget(backend.name)  # until this run has ended well
+        result = super()._execute(outfile, verbosity, always, continue_, reporter,
+                                  num_process, par_type, single, auto_delayed_regex,
+                                  force_verbosity, failure_verbosity, pdb)  # fmt: skip
+        if result == 0 and digest:
+            settled.seal(backend.name, tasks, names, digest, backend.records())
+        return result
+
+    def _answer(self, tasks, selected, names, outfile, reporter, failure_verbosity) -> int:
+        """What doit's runner tells the reporter when it finds every task up to date."""
+        named = isinstance(outfile, str)  # --output-file
+        with open(outfile, "w", encoding="utf-8") if named else nullcontext(outfile) as stream:
+            made = self.reporters[reporter] if isinstance(reporter, str) else reporter
+            if isinstance(made, type):
+                made = made(stream, {"failure_verbosity": failure_verbosity})
+            if hasattr(made, "initialize"):
+                made.initialize(tasks, selected)
+            for name in names:
+                task = tasks[name]
+                made.get_status(task)
+                if task.has_subtask:  # a group: doit runs it (there is nothing to run)
+                    made.execute_task(task)
+                    made.add_success(task)
+                else:
+                    made.skip_uptodate(task)
+            self.dep_manager.close()
+            made.complete_run()
+        return 0
 
 
 class Why(DoitCmdBase):

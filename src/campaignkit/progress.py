@@ -13,6 +13,8 @@ import time
 
 from doit.reporter import ConsoleReporter
 
+from .settled import order
+
 
 class Reporter(ConsoleReporter):
     desc = "campaignkit: progress per family and a summary (doit's lines off a terminal)"
@@ -78,7 +80,7 @@ class Reporter(ConsoleReporter):
 
     def _finished(self, task, result: str) -> None:
         step = task.name.split(":")[0]
-        if not task.actions or step not in self.done:
+        if task.has_subtask or step not in self.done:  # `actions` would make action objects
             return
         self.done[step] += 1
         if result == "built":
@@ -128,13 +130,5 @@ class Reporter(ConsoleReporter):
     def _reached(tasks: dict, selected: list[str]) -> list[str]:
         """Names of the tasks with actions this run reaches: the selected ones and what
         they depend on (a group's subtasks)."""
-        seen, todo = set(), list(selected)
-        while todo:
-            name = todo.pop()
-            if name in seen or name not in tasks:
-                continue
-            seen.add(name)
-            todo += tasks[name].task_dep
-            todo += tasks[name].setup_tasks
         # a group has no actions of its own (`actions` would make every task's action objects)
-        return sorted(name for name in seen if not tasks[name].has_subtask)
+        return sorted(name for name in order(tasks, selected) if not tasks[name].has_subtask)

@@ -116,6 +116,10 @@ class RecordingSqliteDB(SqliteDB):
             self._stored = {row["task_id"]: row["task_data"] for row in rows}
         return self._stored.pop(task_id, None) or {}  # doit keeps it in its cache from here
 
+    def records(self) -> dict[str, dict]:
+        """The record of every task this run read or saved, as saved (after `dump`)."""
+        return self._cache
+
     def remove(self, task_id):
         if self._stored is not None:
             self._stored.pop(task_id, None)
